@@ -1,0 +1,3 @@
+"""Root conftest: loads the kata plugin (``--solutions``, stub reporting, progress table)."""
+
+pytest_plugins = ["kata.pytest_plugin"]

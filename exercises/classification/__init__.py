@@ -1,0 +1,1 @@
+"""Katas of the classification topic: your code goes in these modules."""

@@ -1,0 +1,1 @@
+"""Katas of the foundations topic: your code goes in these modules."""

@@ -1,0 +1,1 @@
+"""Katas of the preprocessing topic: your code goes in these modules."""

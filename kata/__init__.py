@@ -1,0 +1,1 @@
+"""Shared machinery of the kata repository: catalog, loader, validation, data and tooling."""

@@ -1,0 +1,207 @@
+"""Input checks shared by every kata.
+
+Every exercise stub calls these helpers before the part the learner writes, so bad input
+gets the same clear ``ValueError`` everywhere, whoever wrote the algorithm. The rules follow
+the conventions at the top of the kata catalog:
+
+- arrays are converted with NumPy (never copied here: a kata must not modify its inputs,
+  and the tests check that);
+- wrong dimensions, empty input, NaN/inf and mismatched sample counts are ``ValueError``s
+  whose message names the argument and the problem;
+- using an estimator before ``fit`` raises ``NotFittedError``, a ``ValueError`` subclass;
+- ``random_state`` (int, None or ``np.random.Generator``) becomes a ``Generator``.
+"""
+
+from __future__ import annotations
+
+import numbers
+from collections.abc import Iterable
+
+import numpy as np
+
+__all__ = [
+    "NotFittedError",
+    "check_X_y",
+    "check_array",
+    "check_axis",
+    "check_fitted_input",
+    "check_is_fitted",
+    "check_labels",
+    "check_option",
+    "check_random_state",
+    "check_scalar",
+]
+
+
+class NotFittedError(ValueError):
+    """Raised when an estimator is used before ``fit`` has been called."""
+
+
+def check_array(
+    X,
+    *,
+    name: str = "X",
+    ndim: int | tuple[int, ...] | None = 2,
+    allow_empty: bool = False,
+) -> np.ndarray:
+    """Convert ``X`` to a float64 array and check its shape and values.
+
+    Parameters
+    ----------
+    X : array-like
+        The input. Integers and booleans are converted to float64.
+    name : str
+        The argument's name, used in error messages.
+    ndim : int, tuple of int or None
+        The allowed number(s) of dimensions; ``None`` allows any.
+    allow_empty : bool
+        Whether an array with no elements is acceptable.
+
+    Returns
+    -------
+    ndarray of float64
+        A view of ``X`` when it already is a float64 array (no copy is made).
+    """
+    try:
+        array = np.asarray(X)
+    except ValueError as exc:  # ragged nested lists
+        raise ValueError(f"{name} could not be converted to an array: {exc}") from None
+    if array.dtype == object or not (np.issubdtype(array.dtype, np.number) or array.dtype == bool):
+        raise ValueError(f"{name} must be numeric, got an array of dtype {array.dtype}")
+    if np.iscomplexobj(array):
+        raise ValueError(f"{name} must be real-valued, got complex numbers")
+    array = array.astype(np.float64, copy=False)
+
+    if ndim is not None:
+        allowed = (ndim,) if isinstance(ndim, int) else tuple(ndim)
+        if array.ndim not in allowed:
+            wanted = " or ".join(f"{d}-D" for d in allowed)
+            hint = " (n_samples, n_features)" if allowed == (2,) else ""
+            raise ValueError(f"{name} must be {wanted}{hint}, got an array of shape {array.shape}")
+    if not allow_empty and array.size == 0:
+        raise ValueError(f"{name} is empty (shape {array.shape}): at least one value is needed")
+    if not np.isfinite(array).all():
+        raise ValueError(f"{name} contains NaN or infinity")
+    return array
+
+
+def check_labels(y, *, name: str = "y") -> np.ndarray:
+    """Check class labels: a non-empty 1-D array of any hashable dtype, with no NaN."""
+    array = np.asarray(y)
+    if array.ndim != 1:
+        raise ValueError(f"{name} must be 1-D (n_samples,), got an array of shape {array.shape}")
+    if array.size == 0:
+        raise ValueError(f"{name} is empty: at least one label is needed")
+    if array.dtype.kind == "f" and not np.isfinite(array).all():
+        raise ValueError(f"{name} contains NaN or infinity")
+    if array.dtype == object:
+        # Object arrays hold mixed Python objects; sorting them for classes_ needs one type.
+        kinds = {type(v) for v in array}
+        if len(kinds) > 1:
+            raise ValueError(f"{name} mixes label types {sorted(k.__name__ for k in kinds)}")
+    return array
+
+
+def check_X_y(X, y, *, classification: bool = False) -> tuple[np.ndarray, np.ndarray]:
+    """Check a training pair: ``X`` 2-D float64, ``y`` 1-D with as many samples.
+
+    With ``classification=True`` the labels keep their dtype (ints, strings, ...);
+    otherwise ``y`` is a float64 regression target.
+    """
+    X = check_array(X)
+    y = check_labels(y) if classification else check_array(y, name="y", ndim=1)
+    if X.shape[0] != y.shape[0]:
+        raise ValueError(f"X has {X.shape[0]} samples but y has {y.shape[0]}: they must match")
+    return X, y
+
+
+def check_is_fitted(estimator, attribute: str) -> None:
+    """Raise ``NotFittedError`` unless ``estimator`` has the learned ``attribute``."""
+    if getattr(estimator, attribute, None) is None:
+        raise NotFittedError(
+            f"This {type(estimator).__name__} is not fitted yet: call fit before using it "
+            f"(it has no {attribute})."
+        )
+
+
+def check_fitted_input(estimator, X, *, attribute: str) -> np.ndarray:
+    """Check that ``estimator`` is fitted and that ``X`` has the features it was fitted on.
+
+    ``fit`` records ``n_features_in_``; prediction-time input must have that many columns.
+    """
+    check_is_fitted(estimator, attribute)
+    X = check_array(X)
+    expected = getattr(estimator, "n_features_in_", None)
+    if expected is not None and X.shape[1] != expected:
+        raise ValueError(
+            f"X has {X.shape[1]} features, but {type(estimator).__name__} "
+            f"was fitted with {expected}"
+        )
+    return X
+
+
+def check_random_state(random_state) -> np.random.Generator:
+    """Turn ``None``, an int seed or a ``Generator`` into a ``Generator``.
+
+    The same int always gives a generator in the same state, so results repeat exactly.
+    """
+    if random_state is None:
+        return np.random.default_rng()
+    if isinstance(random_state, np.random.Generator):
+        return random_state
+    if isinstance(random_state, numbers.Integral) and not isinstance(random_state, bool):
+        if random_state < 0:
+            raise ValueError(f"random_state must be a non-negative int, got {random_state}")
+        return np.random.default_rng(int(random_state))
+    raise ValueError(
+        f"random_state must be None, a non-negative int or a numpy Generator, got {random_state!r}"
+    )
+
+
+def check_scalar(
+    value,
+    name: str,
+    *,
+    kind: type = numbers.Real,
+    low: float | None = None,
+    high: float | None = None,
+    low_inclusive: bool = True,
+    high_inclusive: bool = True,
+):
+    """Check a hyperparameter's type and range; return it unchanged.
+
+    ``kind=numbers.Integral`` asks for an integer (booleans are refused).
+    """
+    wanted = "an integer" if kind is numbers.Integral else "a real number"
+    if isinstance(value, bool) or not isinstance(value, kind):
+        raise ValueError(f"{name} must be {wanted}, got {value!r}")
+    if not np.isfinite(value):
+        raise ValueError(f"{name} must be finite, got {value!r}")
+    if low is not None and (value < low or (value == low and not low_inclusive)):
+        op = ">=" if low_inclusive else ">"
+        raise ValueError(f"{name} must be {op} {low}, got {value!r}")
+    if high is not None and (value > high or (value == high and not high_inclusive)):
+        op = "<=" if high_inclusive else "<"
+        raise ValueError(f"{name} must be {op} {high}, got {value!r}")
+    return value
+
+
+def check_option(value, name: str, options: Iterable[str]) -> str:
+    """Check that a string hyperparameter is one of ``options``; return it unchanged."""
+    options = tuple(options)
+    if not isinstance(value, str) or value not in options:
+        listed = ", ".join(repr(o) for o in options)
+        raise ValueError(f"{name} must be one of {listed}; got {value!r}")
+    return value
+
+
+def check_axis(axis, ndim: int, *, name: str = "axis") -> int:
+    """Check that ``axis`` is an int valid for an array of ``ndim`` dimensions.
+
+    Returns it as a non-negative index.
+    """
+    if isinstance(axis, bool) or not isinstance(axis, numbers.Integral):
+        raise ValueError(f"{name} must be an integer, got {axis!r}")
+    if not -ndim <= axis < ndim:
+        raise ValueError(f"{name}={axis} is out of range for an array with {ndim} dimension(s)")
+    return int(axis) % ndim

@@ -1,0 +1,1 @@
+"""The reference answers, module for module with exercises/. Run `pytest --solutions`."""
