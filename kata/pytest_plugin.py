@@ -17,17 +17,18 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from kata.catalog import kata_for_test_file, topics
+from kata.catalog import kata_for_test_file, kata_ids, topics
 from kata.loader import active_set, use_set
 
 NOT_IMPLEMENTED = "not implemented"
 
 FLOATING_POINT_NOTE = """\
-NumPy reported a floating-point problem ({message}), and this suite treats overflow,
-division by zero and invalid values (NaN) as failures. Usual causes: exp of a large
-number (shift by the max, or use a stable form), log of 0 (work with log-probabilities
-or clip), 0/0, or sqrt of a slightly negative number (clip at 0). Note that np.where
-evaluates both branches for every element, so the unsafe branch still runs."""
+NumPy: {message}.
+This suite treats overflow, division by zero and invalid values (NaN) as failures.
+Usual causes: exp of a large number (shift by the max, or use a stable form), log of 0
+(work with log-probabilities, or clip), 0/0, or sqrt of a slightly negative number
+(clip at 0). np.where evaluates both branches for every element, so the unsafe branch
+still runs."""
 
 TIMEOUT_NOTE = """\
 This test ran past its time limit. A loop in your code may never terminate: check its
@@ -160,7 +161,8 @@ class KataProgress:
         width = max(len(kata_id) for kata_id in self.results)
         tr.write_line(f"{'kata':<{width}}  {'passed':>7}  status")
         statuses = Counter()
-        for kata_id in sorted(self.results):
+        order = {kata_id: i for i, kata_id in enumerate(kata_ids())}
+        for kata_id in sorted(self.results, key=order.__getitem__):
             counts = Counter(self.results[kata_id].values())
             status = kata_status(counts)
             statuses[status] += 1

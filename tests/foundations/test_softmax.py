@@ -73,6 +73,16 @@ def test_logsumexp_is_stable_for_large_magnitudes(value):
     np.testing.assert_allclose(got, value + math.log(2.0), rtol=1e-12)
 
 
+def test_logsumexp_shifts_each_slice_by_its_own_max():
+    z = np.array([[1000.0, 1000.0], [-1000.0, -1000.0]])
+    got = sm.logsumexp(z, axis=1)
+    assert np.all(np.isfinite(got)), (
+        f"logsumexp of rows at +1000 and -1000 gave {got}: shift each slice by its own max "
+        "(np.max(z, axis=axis, keepdims=True)), not by the global max"
+    )
+    np.testing.assert_allclose(got, [1000.0 + math.log(2.0), -1000.0 + math.log(2.0)])
+
+
 @pytest.mark.parametrize("axis", [0, 1, 2, -1, -2])
 def test_logsumexp_reduces_the_given_axis(axis):
     z = np.random.default_rng(0).normal(size=(2, 3, 4))
