@@ -157,3 +157,10 @@ def test_stub_bodies_raise_not_implemented(kata):
         f"{kata.id}: these stub functions do not raise NotImplementedError, so they would "
         f"hand the learner part of the answer: {solved}"
     )
+
+
+def test_readme_catalog_table_is_current():
+    from kata.readme import README, render
+
+    text = README.read_text()
+    assert render(text) == text, "README.md's catalog table is stale: run python -m kata.readme"
