@@ -1,3 +1,6 @@
-"""Root conftest: loads the kata plugin (``--solutions``, stub reporting, progress table)."""
+"""Root conftest: loads the kata plugin (``--solutions``, stub reporting, progress table).
 
-pytest_plugins = ["kata.pytest_plugin"]
+``pytester`` lets tests/test_plugin.py run small pytest sessions to check that reporting.
+"""
+
+pytest_plugins = ["kata.pytest_plugin", "pytester"]

@@ -170,9 +170,16 @@ def check_scalar(
 ):
     """Check a hyperparameter's type and range; return it unchanged.
 
-    ``kind=numbers.Integral`` asks for an integer (booleans are refused).
+    ``kind=int`` (or ``numbers.Integral``) asks for an integer, NumPy integers included;
+    ``kind=float`` (or ``numbers.Real``, the default) for any real number. Booleans are
+    refused either way.
     """
-    wanted = "an integer" if kind is numbers.Integral else "a real number"
+    if kind in (int, numbers.Integral):
+        kind, wanted = numbers.Integral, "an integer"
+    elif kind in (float, numbers.Real):
+        kind, wanted = numbers.Real, "a real number"
+    else:
+        wanted = f"of type {kind.__name__}"
     if isinstance(value, bool) or not isinstance(value, kind):
         raise ValueError(f"{name} must be {wanted}, got {value!r}")
     if not np.isfinite(value):

@@ -1,0 +1,108 @@
+"""The pytest plugin's reporting, checked on small throwaway test sessions."""
+
+from collections import Counter
+
+import pytest
+
+from kata.loader import active_set, use_set
+from kata.pytest_plugin import NOT_IMPLEMENTED, kata_status
+
+
+@pytest.fixture
+def session(pytester):
+    """Run a small session with the kata plugin, restoring the active kata set after."""
+    before = active_set()
+    pytester.makeini("[pytest]\naddopts = -p kata.pytest_plugin --tb=short\n")
+    yield pytester
+    use_set(before)
+
+
+def test_not_implemented_is_its_own_status_without_traceback(session):
+    session.makepyfile(
+        test_stub="""
+        def stub():
+            raise NotImplementedError("sigmoid")
+
+        def test_reaches_the_stub():
+            stub()
+
+        def test_real_failure():
+            assert 1 == 2, "a real mistake"
+
+        def test_passes():
+            pass
+        """
+    )
+    result = session.runpytest()
+    result.assert_outcomes(passed=1, failed=1)
+    assert result.parseoutcomes().get("not") == 1  # "1 not implemented"
+    out = result.stdout.str()
+    assert "1 not implemented" in out
+    assert "NotImplementedError" not in out, "a stub must not print a traceback"
+    assert "a real mistake" in out, "a real failure keeps its message"
+    assert result.ret == 1, "the exit code must stay non-zero while a stub is unimplemented"
+
+
+def test_only_not_implemented_still_exits_non_zero(session):
+    session.makepyfile(test_stub="def test_x():\n    raise NotImplementedError('f')\n")
+    assert session.runpytest().ret == 1
+
+
+def test_numpy_overflow_fails_with_an_explanation(session):
+    session.makepyfile(
+        test_fp="""
+        import numpy as np
+
+        def test_overflow():
+            np.exp(np.array([1000.0]))
+        """
+    )
+    result = session.runpytest()
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(["*FloatingPointError: overflow encountered in exp*"])
+    result.stdout.fnmatch_lines(["*np.where evaluates both branches*"])
+
+
+def test_solutions_flag_switches_the_set_and_header(session):
+    session.makepyfile(
+        test_set="""
+        from kata.loader import active_set
+
+        def test_set():
+            assert active_set() == "solutions"
+        """
+    )
+    result = session.runpytest("--solutions")
+    result.assert_outcomes(passed=1)
+    result.stdout.fnmatch_lines(["kata set: solutions/*"])
+
+
+def test_timeout_message_tells_the_learner_the_loop_may_not_end(session):
+    session.makepyfile(
+        test_slow="""
+        import pytest
+
+        @pytest.mark.timeout(0.2)
+        def test_forever():
+            while True:
+                pass
+        """
+    )
+    result = session.runpytest()
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(["*A loop in your code may never terminate*"])
+
+
+@pytest.mark.parametrize(
+    "counts, status",
+    [
+        ({"passed": 3}, "solved"),
+        ({NOT_IMPLEMENTED: 3}, "not started"),
+        ({"passed": 1, NOT_IMPLEMENTED: 2}, "in progress"),
+        ({"failed": 1, NOT_IMPLEMENTED: 2}, "in progress"),
+        ({"passed": 2, "skipped": 1}, "solved"),
+        ({"skipped": 2}, "skipped"),
+    ],
+)
+def test_kata_status(counts, status):
+    assert kata_status(Counter(counts)) == status
