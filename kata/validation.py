@@ -110,9 +110,19 @@ def check_X_y(X, y, *, classification: bool = False) -> tuple[np.ndarray, np.nda
     """
     X = check_array(X)
     y = check_labels(y) if classification else check_array(y, name="y", ndim=1)
-    if X.shape[0] != y.shape[0]:
-        raise ValueError(f"X has {X.shape[0]} samples but y has {y.shape[0]}: they must match")
+    check_consistent_length(X=X, y=y)
     return X, y
+
+
+def check_consistent_length(**arrays) -> None:
+    """Raise unless every named array has the same number of samples (first dimension).
+
+    >>> check_consistent_length(y_true=y_true, y_pred=y_pred)
+    """
+    lengths = {name: len(a) for name, a in arrays.items()}
+    if len(set(lengths.values())) > 1:
+        listed = " but ".join(f"{name} has {n}" for name, n in lengths.items())
+        raise ValueError(f"{listed} samples: they must match")
 
 
 def check_is_fitted(estimator, attribute: str) -> None:

@@ -7,6 +7,7 @@ from kata.validation import (
     NotFittedError,
     check_array,
     check_axis,
+    check_consistent_length,
     check_fitted_input,
     check_is_fitted,
     check_labels,
@@ -51,8 +52,10 @@ def test_check_array_ndim_options():
 def test_check_X_y_checks_lengths_and_keeps_label_dtype():
     X, y = check_X_y([[1.0], [2.0]], ["cat", "dog"], classification=True)
     assert X.dtype == np.float64 and y.dtype.kind == "U"
-    with pytest.raises(ValueError, match="X has 2 samples but y has 3"):
+    with pytest.raises(ValueError, match="X has 2 but y has 3 samples"):
         check_X_y([[1.0], [2.0]], [1.0, 2.0, 3.0])
+    with pytest.raises(ValueError, match="y_true has 2 but y_pred has 1 samples"):
+        check_consistent_length(y_true=[1, 2], y_pred=[1])
     with pytest.raises(ValueError, match="y must be 1-D"):
         check_X_y([[1.0], [2.0]], [[1.0], [2.0]])
 
