@@ -125,6 +125,14 @@ def check_consistent_length(**arrays) -> None:
         raise ValueError(f"{listed} samples: they must match")
 
 
+def check_targets(y_true, y_pred) -> tuple[np.ndarray, np.ndarray]:
+    """Check a pair of regression targets: both 1-D float64, finite, of the same length."""
+    y_true = check_array(y_true, name="y_true", ndim=1)
+    y_pred = check_array(y_pred, name="y_pred", ndim=1)
+    check_consistent_length(y_true=y_true, y_pred=y_pred)
+    return y_true, y_pred
+
+
 def check_is_fitted(estimator, attribute: str) -> None:
     """Raise ``NotFittedError`` unless ``estimator`` has the learned ``attribute``."""
     if getattr(estimator, attribute, None) is None:

@@ -1,0 +1,135 @@
+"""Kata metrics/regression_metrics: MSE, RMSE, MAE and R².
+
+Difficulty 1 (warm-up), target time 15 minutes.
+
+Write the four scores every regression model is judged by. For targets y and predictions
+p of length n, with residuals r = y - p and ybar = mean(y):
+
+    MSE  = (1/n) * sum(r_i^2)
+    RMSE = sqrt(MSE)                              (root of the mean, in the target's units)
+    MAE  = (1/n) * sum(|r_i|)
+    R2   = 1 - SS_res / SS_tot,   SS_res = sum(r_i^2),   SS_tot = sum((y_i - ybar)^2)
+
+Shapes: y_true and y_pred are 1-D of the same length n >= 1; each function returns a
+Python float.
+
+Complexity: O(n) time, O(n) memory, no Python loops.
+
+Requirements:
+- Match scikit-learn's functions of the same names to 1e-12.
+- R² is not symmetric: the baseline is the mean of y_true, so the argument order matters.
+- R² can be negative (a model worse than predicting the mean); never clip it.
+- Constant y_true makes SS_tot = 0: return 1.0 for a perfect prediction and 0.0 otherwise
+  (scikit-learn's convention), never NaN or a division warning.
+- Never modify the inputs.
+
+Worked example: y_true = [1, 2, 3], y_pred = [1, 2, 2]
+    MSE = 1/3, RMSE = 0.5774, MAE = 1/3, R2 = 1 - 1/2 = 0.5
+
+Run `pytest -k regression_metrics` to check your work; hints are in
+hints/metrics/regression_metrics.md.
+"""
+
+import numpy as np  # noqa: F401  (you will need it)
+
+from kata.validation import check_targets
+
+
+def mean_squared_error(y_true, y_pred):
+    """Mean of the squared errors, ``mean((y_true - y_pred) ** 2)``.
+
+    Parameters
+    ----------
+    y_true : array-like of shape (n_samples,)
+        Ground-truth targets.
+    y_pred : array-like of shape (n_samples,)
+        Predictions.
+
+    Returns
+    -------
+    float
+        Non-negative; 0 for a perfect prediction.
+
+    Examples
+    --------
+    >>> mean_squared_error([3.0, 0.0], [1.0, 1.0])
+    2.5
+    """
+    y_true, y_pred = check_targets(y_true, y_pred)
+    raise NotImplementedError("mean_squared_error")
+
+
+def root_mean_squared_error(y_true, y_pred):
+    """Square root of the mean squared error, in the units of the target.
+
+    Parameters
+    ----------
+    y_true : array-like of shape (n_samples,)
+        Ground-truth targets.
+    y_pred : array-like of shape (n_samples,)
+        Predictions.
+
+    Returns
+    -------
+    float
+        Non-negative.
+
+    Examples
+    --------
+    >>> root_mean_squared_error([3.0, 0.0], [0.0, 4.0])
+    3.5355339059327378
+    """
+    y_true, y_pred = check_targets(y_true, y_pred)
+    raise NotImplementedError("root_mean_squared_error")
+
+
+def mean_absolute_error(y_true, y_pred):
+    """Mean of the absolute errors, ``mean(|y_true - y_pred|)``.
+
+    Parameters
+    ----------
+    y_true : array-like of shape (n_samples,)
+        Ground-truth targets.
+    y_pred : array-like of shape (n_samples,)
+        Predictions.
+
+    Returns
+    -------
+    float
+        Non-negative.
+
+    Examples
+    --------
+    >>> mean_absolute_error([3.0, 0.0], [1.0, 1.0])
+    1.5
+    """
+    y_true, y_pred = check_targets(y_true, y_pred)
+    raise NotImplementedError("mean_absolute_error")
+
+
+def r2_score(y_true, y_pred):
+    """Coefficient of determination, ``1 - SS_res / SS_tot``.
+
+    ``SS_res = sum((y_true - y_pred) ** 2)`` and ``SS_tot = sum((y_true - mean(y_true)) ** 2)``.
+    When ``y_true`` is constant (``SS_tot = 0``) the score is 1.0 for a perfect prediction and
+    0.0 otherwise, as scikit-learn does.
+
+    Parameters
+    ----------
+    y_true : array-like of shape (n_samples,)
+        Ground-truth targets (the argument order matters: R² is not symmetric).
+    y_pred : array-like of shape (n_samples,)
+        Predictions.
+
+    Returns
+    -------
+    float
+        At most 1; 0 for always predicting the mean of ``y_true``; negative for worse.
+
+    Examples
+    --------
+    >>> r2_score([1.0, 2.0, 3.0], [1.0, 2.0, 2.0])
+    0.5
+    """
+    y_true, y_pred = check_targets(y_true, y_pred)
+    raise NotImplementedError("r2_score")

@@ -1,0 +1,135 @@
+"""Tests for metrics/regression_metrics: MSE, RMSE, MAE and R²."""
+
+import math
+
+import numpy as np
+import pytest
+
+from kata.testing import SEEDS, import_sklearn, inputs_unchanged, load_kata
+
+rm = load_kata("metrics/regression_metrics")
+
+NAMES = ["mean_squared_error", "root_mean_squared_error", "mean_absolute_error", "r2_score"]
+
+# y_true = [1, 2, 3, 6], y_pred = [2, 2, 1, 6]: residuals [-1, 0, 2, 0].
+Y_TRUE = [1.0, 2.0, 3.0, 6.0]
+Y_PRED = [2.0, 2.0, 1.0, 6.0]
+
+
+def test_mse_by_hand():
+    assert rm.mean_squared_error(Y_TRUE, Y_PRED) == pytest.approx((1 + 0 + 4 + 0) / 4)
+
+
+def test_rmse_is_the_root_of_the_mean_not_the_mean_of_the_roots():
+    got = rm.root_mean_squared_error(Y_TRUE, Y_PRED)
+    if got == pytest.approx(0.75):
+        pytest.fail("RMSE returned mean(sqrt(r**2)) = MAE; take the sqrt after the mean")
+    assert got == pytest.approx(math.sqrt(5 / 4), rel=1e-12)
+
+
+def test_mae_by_hand():
+    got = rm.mean_absolute_error(Y_TRUE, Y_PRED)
+    if got == pytest.approx(0.25):
+        pytest.fail("MAE returned mean(r) = 0.25: the absolute value is missing")
+    assert got == pytest.approx(3 / 4, rel=1e-12)
+
+
+def test_r2_by_hand():
+    # mean(y_true) = 3, SS_tot = 4 + 1 + 0 + 9 = 14, SS_res = 5.
+    got = rm.r2_score(Y_TRUE, Y_PRED)
+    assert got == pytest.approx(1 - 5 / 14, rel=1e-12), (
+        f"r2_score gave {got}, expected 1 - SS_res/SS_tot = 1 - 5/14: SS_tot sums squared "
+        "deviations of y_true from ITS mean (no ddof, no n)"
+    )
+
+
+def test_r2_is_not_symmetric():
+    # Swapped arguments use mean(y_pred) = 2.75 as the baseline: 1 - 5/12.75.
+    got = rm.r2_score(Y_TRUE, Y_PRED)
+    assert got != pytest.approx(1 - 5 / 12.75), (
+        "r2_score used the mean of y_pred as the baseline: the arguments are (y_true, y_pred)"
+    )
+
+
+def test_r2_of_the_mean_predictor_is_zero_and_worse_models_go_negative():
+    y = np.array([1.0, 2.0, 4.0, 7.0])
+    assert rm.r2_score(y, np.full(4, y.mean())) == pytest.approx(0.0, abs=1e-12)
+    got = rm.r2_score(y, y[::-1])
+    assert got < 0, f"r2_score of a reversed prediction is {got}: R² must not be clipped at 0"
+    assert got == pytest.approx(1 - np.sum((y - y[::-1]) ** 2) / np.sum((y - 3.5) ** 2))
+
+
+def test_perfect_prediction_scores():
+    y = np.array([0.5, -1.0, 3.0])
+    assert rm.mean_squared_error(y, y) == 0.0
+    assert rm.root_mean_squared_error(y, y) == 0.0
+    assert rm.mean_absolute_error(y, y) == 0.0
+    assert rm.r2_score(y, y) == 1.0
+
+
+def test_r2_of_constant_targets_follows_scikit_learns_convention():
+    y = np.full(3, 2.0)
+    perfect = rm.r2_score(y, y)
+    imperfect = rm.r2_score(y, [2.0, 2.0, 3.0])
+    assert perfect == 1.0 and imperfect == 0.0, (
+        f"constant y_true gave R² {perfect} (perfect) and {imperfect} (imperfect): SS_tot is 0, "
+        "so return 1.0 for a perfect prediction and 0.0 otherwise instead of dividing"
+    )
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_scores_return_python_floats(name):
+    got = getattr(rm, name)([1, 2, 3], [1, 2, 4])  # integer input
+    assert isinstance(got, float), f"{name} returned {type(got).__name__}, expected float"
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_invariants(seed):
+    rng = np.random.default_rng(seed)
+    y, p = rng.normal(size=30), rng.normal(size=30)
+    mse, rmse = rm.mean_squared_error(y, p), rm.root_mean_squared_error(y, p)
+    mae, r2 = rm.mean_absolute_error(y, p), rm.r2_score(y, p)
+    assert rmse == pytest.approx(math.sqrt(mse), rel=1e-12)
+    assert mae <= rmse + 1e-12, "MAE can never exceed RMSE (Jensen's inequality)"
+    # Symmetric errors; order of samples does not matter; shift of both leaves all unchanged.
+    perm = rng.permutation(30)
+    assert rm.mean_squared_error(p, y) == pytest.approx(mse, rel=1e-12)
+    assert rm.r2_score(y[perm], p[perm]) == pytest.approx(r2, rel=1e-12)
+    assert rm.r2_score(y + 100, p + 100) == pytest.approx(r2, rel=1e-9)
+    # Scaling both by c scales MSE by c², MAE by |c|, and leaves R² unchanged.
+    assert rm.mean_squared_error(3 * y, 3 * p) == pytest.approx(9 * mse, rel=1e-12)
+    assert rm.mean_absolute_error(-3 * y, -3 * p) == pytest.approx(3 * mae, rel=1e-12)
+    assert rm.r2_score(3 * y, 3 * p) == pytest.approx(r2, rel=1e-12)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_matches_scikit_learn(name):
+    metrics = import_sklearn("metrics")
+    rng = np.random.default_rng(7)
+    y, p = rng.normal(scale=5, size=50), rng.normal(scale=5, size=50)
+    expected = getattr(metrics, name)(y, p)
+    assert getattr(rm, name)(y, p) == pytest.approx(expected, rel=1e-12, abs=1e-12)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_inputs_are_not_modified(name):
+    y, p = np.array([1.0, 2.0, 3.0]), np.array([1.5, 2.0, 2.0])
+    with inputs_unchanged(name, y_true=y, y_pred=p):
+        getattr(rm, name)(y, p)
+
+
+@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize(
+    "y_true, y_pred, match",
+    [
+        ([1.0, 2.0], [1.0], "y_true has 2 but y_pred has 1 samples"),
+        ([1.0, np.nan], [1.0, 2.0], "NaN"),
+        ([[1.0, 2.0]], [[1.0, 2.0]], "1-D"),
+        ([], [], "empty"),
+    ],
+)
+def test_bad_input_is_a_value_error(name, y_true, y_pred, match):
+    func = getattr(rm, name)
+    func([1.0, 2.0], [1.0, 3.0])  # works on good input first
+    with pytest.raises(ValueError, match=match):
+        func(y_true, y_pred)
