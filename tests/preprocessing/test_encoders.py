@@ -1,0 +1,260 @@
+"""Tests for preprocessing/encoders: one_hot and LabelEncoder."""
+
+import numpy as np
+import pytest
+
+from kata.testing import SEEDS, import_sklearn, inputs_unchanged, load_kata
+from kata.validation import NotFittedError
+
+mod = load_kata("preprocessing/encoders")
+
+
+# --- one_hot --------------------------------------------------------------------------------
+
+
+def test_one_hot_hand_example():
+    got = mod.one_hot([0, 2, 1, 2])
+    expected = [[1, 0, 0], [0, 0, 1], [0, 1, 0], [0, 0, 1]]
+    np.testing.assert_array_equal(got, expected)
+    assert got.dtype == np.float64, f"one_hot returned {got.dtype}, expected float64"
+
+
+def test_one_hot_default_width_is_max_label_plus_one():
+    got = mod.one_hot([3, 1])
+    assert got.shape == (2, 4), (
+        f"one_hot([3, 1]) has shape {got.shape}, expected (2, 4): with n_classes=None the "
+        "width is max(y) + 1 (classes 0..3), not the number of distinct labels"
+    )
+    np.testing.assert_array_equal(got, [[0, 0, 0, 1], [0, 1, 0, 0]])
+
+
+def test_one_hot_larger_n_classes_adds_zero_columns():
+    got = mod.one_hot([1, 0], n_classes=5)
+    np.testing.assert_array_equal(got, [[0, 1, 0, 0, 0], [1, 0, 0, 0, 0]])
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_one_hot_rows_have_a_single_one_at_the_label(seed):
+    rng = np.random.default_rng(seed)
+    y = rng.integers(0, 7, size=200)
+    got = mod.one_hot(y, n_classes=7)
+    assert got.shape == (200, 7)
+    np.testing.assert_array_equal(got.sum(axis=1), 1.0)
+    np.testing.assert_array_equal(np.argmax(got, axis=1), y)
+    np.testing.assert_array_equal(got, np.arange(7) == y[:, None])  # independent oracle
+
+
+def test_one_hot_accepts_whole_number_floats():
+    np.testing.assert_array_equal(mod.one_hot(np.array([2.0, 0.0])), [[0, 0, 1], [1, 0, 0]])
+
+
+def test_one_hot_matches_sklearn():
+    preprocessing = import_sklearn("preprocessing")
+    y = np.random.default_rng(3).integers(0, 5, size=50)
+    ref = preprocessing.label_binarize(y, classes=list(range(6)))
+    np.testing.assert_array_equal(mod.one_hot(y, n_classes=6), ref)
+
+
+def test_one_hot_n_classes_smaller_than_max_label_is_a_value_error():
+    mod.one_hot([0, 1, 2], n_classes=3)
+    with pytest.raises(ValueError, match="n_classes"):
+        mod.one_hot([0, 1, 2], n_classes=2)
+
+
+@pytest.mark.parametrize(
+    "y, what",
+    [
+        (["cat", "dog"], "string labels"),
+        ([0.0, 1.5], "a fractional label"),
+        ([0, -1, 2], "a negative label"),
+    ],
+)
+def test_one_hot_rejects_labels_that_are_not_class_indices(y, what):
+    mod.one_hot([0, 1])
+    try:
+        got = mod.one_hot(y)
+    except ValueError:
+        return
+    pytest.fail(
+        f"one_hot({y!r}) returned {got!r} instead of raising ValueError for {what}: one_hot "
+        "takes whole-number class indices >= 0 (encode other labels with LabelEncoder first; "
+        "a negative index would silently count from the end)"
+    )
+
+
+def test_one_hot_rejects_a_bad_n_classes():
+    mod.one_hot([0, 1])
+    for bad in (0, 2.5, "3"):
+        with pytest.raises(ValueError, match="n_classes"):
+            mod.one_hot([0, 1], n_classes=bad)
+
+
+def test_one_hot_rejects_bad_input():
+    mod.one_hot([0, 1])
+    with pytest.raises(ValueError, match="1-D"):
+        mod.one_hot([[0, 1]])
+    with pytest.raises(ValueError, match="empty"):
+        mod.one_hot([])
+
+
+def test_one_hot_does_not_modify_its_input():
+    y = np.array([2, 0, 1])
+    with inputs_unchanged("one_hot", y=y):
+        mod.one_hot(y)
+
+
+# --- LabelEncoder ---------------------------------------------------------------------------
+
+
+def test_label_encoder_hand_example_with_strings():
+    enc = mod.LabelEncoder()
+    assert enc.fit(["b", "a", "c", "a"]) is enc, "fit must return self"
+    np.testing.assert_array_equal(enc.classes_, ["a", "b", "c"])
+    got = enc.transform(["c", "a", "b", "a"])
+    np.testing.assert_array_equal(got, [2, 0, 1, 0])
+    assert np.issubdtype(got.dtype, np.integer), f"transform gave {got.dtype}, expected ints"
+    np.testing.assert_array_equal(enc.inverse_transform([1, 2]), ["b", "c"])
+
+
+def test_label_encoder_classes_are_sorted_not_in_order_of_appearance():
+    enc = mod.LabelEncoder().fit(["zebra", "cat", "mouse", "cat"])
+    assert list(enc.classes_) == ["cat", "mouse", "zebra"], (
+        f"classes_ is {list(enc.classes_)}: it must be the sorted distinct labels (np.unique), "
+        "not the order of first appearance, so the encoding does not depend on sample order"
+    )
+    np.testing.assert_array_equal(enc.transform(["zebra", "cat"]), [2, 0])
+
+
+def test_label_encoder_handles_arbitrary_integer_labels():
+    enc = mod.LabelEncoder().fit([42, -1, 7, 42])
+    np.testing.assert_array_equal(enc.classes_, [-1, 7, 42])
+    np.testing.assert_array_equal(enc.transform([7, 42, -1]), [1, 2, 0])
+    np.testing.assert_array_equal(enc.inverse_transform([2, 0]), [42, -1])
+
+
+def test_label_encoder_classes_keep_the_label_dtype():
+    enc = mod.LabelEncoder().fit(np.array(["yes", "no"]))
+    assert enc.classes_.dtype.kind == "U", (
+        f"classes_ has dtype {enc.classes_.dtype}: keep the labels' own dtype (strings here)"
+    )
+    back = enc.inverse_transform([0, 1])
+    assert back.dtype.kind == "U" and list(back) == ["no", "yes"]
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_label_encoder_round_trips(seed):
+    rng = np.random.default_rng(seed)
+    words = np.array(["ant", "bee", "cat", "dog", "eel", "fox"])
+    y = rng.choice(words, size=100)
+    enc = mod.LabelEncoder()
+    codes = enc.fit_transform(y)
+    np.testing.assert_array_equal(codes, mod.LabelEncoder().fit(y).transform(y))
+    np.testing.assert_array_equal(enc.inverse_transform(codes), y)
+    # Order preserving: the code order is the label order (the classes_ are sorted).
+    np.testing.assert_array_equal(np.argsort(codes, kind="stable"), np.argsort(y, kind="stable"))
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_label_encoder_does_not_depend_on_sample_order(seed):
+    y = np.random.default_rng(seed).integers(10, 20, size=30)
+    perm = np.random.default_rng(seed + 1).permutation(30)
+    a = mod.LabelEncoder().fit(y)
+    b = mod.LabelEncoder().fit(y[perm])
+    np.testing.assert_array_equal(a.classes_, b.classes_)
+    np.testing.assert_array_equal(a.transform(y), b.transform(y))
+
+
+def test_label_encoder_unseen_label_is_a_clear_error():
+    enc = mod.LabelEncoder().fit(["cat", "dog"])
+    enc.transform(["dog"])
+    with pytest.raises(ValueError) as info:
+        enc.transform(["dog", "zebra", "cat"])
+    assert "zebra" in str(info.value), (
+        f"the error for an unseen label should name it ('zebra'); got: {info.value}"
+    )
+
+
+def test_label_encoder_unseen_integer_label_is_an_error_not_a_neighbour_index():
+    enc = mod.LabelEncoder().fit([10, 20, 30])
+    np.testing.assert_array_equal(enc.transform([20]), [1])
+    for unseen in (15, 35, 5):
+        try:
+            got = enc.transform([unseen])
+        except ValueError as exc:
+            assert str(unseen) in str(exc), f"name the unseen label {unseen} in the error: {exc}"
+            continue
+        pytest.fail(
+            f"transform([{unseen}]) returned {got} for a label never seen in fit: binary search "
+            "gives an insertion point, not a match; check that the label really is in classes_"
+        )
+
+
+def test_label_encoder_inverse_transform_rejects_bad_indices():
+    enc = mod.LabelEncoder().fit(["a", "b", "c"])
+    np.testing.assert_array_equal(enc.inverse_transform([2]), ["c"])
+    for bad in ([-1], [3], [0.5]):
+        try:
+            got = enc.inverse_transform(bad)
+        except ValueError:
+            continue
+        pytest.fail(
+            f"inverse_transform({bad}) returned {got!r}: only whole numbers 0..2 are codes here "
+            "(classes_[-1] silently wraps around to the last class)"
+        )
+
+
+@pytest.mark.parametrize(
+    "y",
+    [np.array(["b", "a", "c", "a", "b"]), np.array([3, 1, 2, 3, 9]), np.array([0.5, -2.0, 0.5])],
+    ids=["strings", "ints", "floats"],
+)
+def test_label_encoder_matches_sklearn(y):
+    preprocessing = import_sklearn("preprocessing")
+    ours, ref = mod.LabelEncoder().fit(y), preprocessing.LabelEncoder().fit(y)
+    np.testing.assert_array_equal(ours.classes_, ref.classes_)
+    np.testing.assert_array_equal(ours.transform(y), ref.transform(y))
+    codes = ref.transform(y)[::-1]
+    np.testing.assert_array_equal(ours.inverse_transform(codes), ref.inverse_transform(codes))
+
+
+def test_label_encoder_does_not_modify_its_inputs():
+    y = np.array([3, 1, 2, 1])
+    codes = np.array([0, 2, 1])
+    enc = mod.LabelEncoder()
+    with inputs_unchanged("fit", y=y):
+        enc.fit(y)
+    with inputs_unchanged("transform", y=y):
+        enc.transform(y)
+    with inputs_unchanged("inverse_transform", codes=codes):
+        enc.inverse_transform(codes)
+
+
+@pytest.mark.parametrize("method", ["transform", "inverse_transform"])
+def test_label_encoder_before_fit_is_not_fitted_error(method):
+    mod.LabelEncoder().fit([0, 1])
+    with pytest.raises(NotFittedError, match="fit"):
+        getattr(mod.LabelEncoder(), method)([0, 1])
+
+
+def test_label_encoder_rejects_bad_input():
+    enc = mod.LabelEncoder().fit([0, 1])
+    with pytest.raises(ValueError, match="1-D"):
+        mod.LabelEncoder().fit([[0, 1]])
+    with pytest.raises(ValueError, match="empty"):
+        mod.LabelEncoder().fit([])
+    with pytest.raises(ValueError, match="NaN"):
+        mod.LabelEncoder().fit([0.0, np.nan])
+    with pytest.raises(ValueError, match="1-D"):
+        enc.transform([[0, 1]])
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(20)
+def test_label_encoder_is_fast_on_many_samples_and_classes():
+    rng = np.random.default_rng(0)
+    y = rng.integers(0, 200_000, size=100_000)
+    enc = mod.LabelEncoder().fit(y)
+    codes = enc.transform(y)
+    # np.unique's inverse is an independent way to get the same codes.
+    np.testing.assert_array_equal(codes, np.unique(y, return_inverse=True)[1])
+    np.testing.assert_array_equal(enc.inverse_transform(codes), y)
