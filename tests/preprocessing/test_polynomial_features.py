@@ -1,0 +1,277 @@
+"""Tests for preprocessing/polynomial_features: PolynomialFeatures."""
+
+import math
+from collections import Counter
+
+import numpy as np
+import pytest
+
+from kata.testing import SEEDS, import_sklearn, inputs_unchanged, load_kata
+from kata.validation import NotFittedError
+
+mod = load_kata("preprocessing/polynomial_features")
+
+
+def poly(**params):
+    return mod.PolynomialFeatures(**params)
+
+
+def brute_force_exponents(n_features, degree, include_bias, interaction_only):
+    """Every exponent vector that should appear, as a multiset (order ignored)."""
+    exps = Counter()
+    for e in np.ndindex(*([degree + 1] * n_features)):
+        total = sum(e)
+        if total > degree or (total == 0 and not include_bias):
+            continue
+        if interaction_only and max(e, default=0) > 1:
+            continue
+        exps[e] += 1
+    return exps
+
+
+def column_exponents(X_out, X, max_power):
+    """Recover each output column's exponent vector by matching it against every candidate
+    monomial of X (X must be generic enough that different monomials differ)."""
+    candidates = list(np.ndindex(*([max_power + 1] * X.shape[1])))
+    values = np.stack([np.prod(X ** np.array(e), axis=1) for e in candidates], axis=1)
+    found = []
+    for col in X_out.T:
+        match = np.flatnonzero(np.all(np.isclose(values, col[:, None], rtol=1e-10), axis=0))
+        found.append(candidates[match[0]] if match.size else None)
+    return found
+
+
+# --- hand-worked cases ---------------------------------------------------------------------
+
+
+def test_two_features_degree_three_in_the_documented_order():
+    a, b = 2.0, 3.0
+    got = poly(degree=3).fit_transform([[a, b]])
+    expected = [1, a, b, a * a, a * b, b * b, a**3, a * a * b, a * b * b, b**3]
+    names = ["1", "a", "b", "a^2", "ab", "b^2", "a^3", "a^2b", "ab^2", "b^3"]
+    assert got.shape == (1, 10), f"expected 10 columns ({names}), got shape {got.shape}"
+    assert np.allclose(got[0], expected, rtol=1e-12), (
+        f"columns are {got[0].tolist()}, expected {expected} = {names}: order the monomials by "
+        "degree, then lexicographically by feature index (scikit-learn's order)"
+    )
+
+
+def test_two_features_degree_three_powers():
+    p = poly(degree=3).fit([[2.0, 3.0]])
+    expected = [[0, 0], [1, 0], [0, 1], [2, 0], [1, 1], [0, 2], [3, 0], [2, 1], [1, 2], [0, 3]]
+    np.testing.assert_array_equal(p.powers_, expected)
+    assert p.n_output_features_ == 10
+
+
+def test_three_features_degree_two_order():
+    a, b, c = 2.0, 3.0, 5.0
+    got = poly(degree=2).fit_transform([[a, b, c]])
+    expected = [1, a, b, c, a * a, a * b, a * c, b * b, b * c, c * c]
+    assert np.allclose(got[0], expected, rtol=1e-12), (
+        f"got {got[0].tolist()}, expected 1, a, b, c, aa, ab, ac, bb, bc, cc = {expected}"
+    )
+
+
+def test_include_bias_false_drops_the_column_of_ones():
+    p = poly(degree=2, include_bias=False)
+    got = p.fit_transform([[2.0, 3.0], [1.0, -1.0]])
+    assert got.shape[1] == 5 and p.n_output_features_ == 5, (
+        f"include_bias=False must drop the column of ones: expected 5 columns (a, b, a^2, ab, "
+        f"b^2), got {got.shape[1]}"
+    )
+    np.testing.assert_allclose(got, [[2, 3, 4, 6, 9], [1, -1, 1, -1, 1]], rtol=1e-12)
+
+
+def test_interaction_only_keeps_products_of_distinct_features():
+    a, b, c = 2.0, 3.0, 5.0
+    p = poly(degree=3, interaction_only=True)
+    got = p.fit_transform([[a, b, c]])
+    expected = [1, a, b, c, a * b, a * c, b * c, a * b * c]
+    assert got.shape[1] == 8, (
+        f"interaction_only=True gave {got.shape[1]} columns, expected 8 (1, a, b, c, ab, ac, "
+        "bc, abc): it must drop every power of a single feature (a^2, a^2 b, ...)"
+    )
+    np.testing.assert_allclose(got[0], expected, rtol=1e-12)
+    assert p.powers_.max() == 1
+
+
+def test_interaction_only_with_degree_above_the_feature_count():
+    got = poly(degree=5, interaction_only=True, include_bias=False).fit_transform([[2.0, 3.0]])
+    np.testing.assert_allclose(got, [[2.0, 3.0, 6.0]], rtol=1e-12)
+
+
+def test_degree_one_and_degree_zero():
+    X = np.array([[2.0, 3.0], [4.0, 5.0]])
+    np.testing.assert_array_equal(poly(degree=1).fit_transform(X), [[1, 2, 3], [1, 4, 5]])
+    np.testing.assert_array_equal(poly(degree=1, include_bias=False).fit_transform(X), X)
+    np.testing.assert_array_equal(poly(degree=0).fit_transform(X), [[1.0], [1.0]])
+
+
+def test_zero_and_negative_values():
+    got = poly(degree=3).fit_transform([[0.0, -2.0]])
+    np.testing.assert_allclose(got, [[1, 0, -2, 0, 0, 4, 0, 0, 0, -8]], rtol=1e-12)
+
+
+# --- counts, duplicates, completeness --------------------------------------------------------
+
+
+@pytest.mark.parametrize("n_features", [1, 2, 3, 5])
+@pytest.mark.parametrize("degree", [1, 2, 3, 4])
+@pytest.mark.parametrize("interaction_only", [False, True])
+@pytest.mark.parametrize("include_bias", [True, False])
+def test_n_output_features_follows_the_counting_formula(
+    n_features, degree, interaction_only, include_bias
+):
+    # Monomials of degree k in n variables: multisets C(n + k - 1, k), or subsets C(n, k).
+    def per_degree(k):
+        return math.comb(n_features, k) if interaction_only else math.comb(n_features + k - 1, k)
+
+    start = 0 if include_bias else 1
+    expected = sum(per_degree(k) for k in range(start, degree + 1))
+    X = np.ones((2, n_features))
+    p = poly(degree=degree, interaction_only=interaction_only, include_bias=include_bias)
+    got = p.fit_transform(X)
+    assert p.n_output_features_ == expected and got.shape == (2, expected), (
+        f"{n_features} features, degree {degree}, interaction_only={interaction_only}, "
+        f"include_bias={include_bias}: expected {expected} columns, got n_output_features_="
+        f"{p.n_output_features_} and output shape {got.shape} (duplicate or missing monomials?)"
+    )
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+@pytest.mark.parametrize("interaction_only", [False, True])
+def test_every_monomial_appears_exactly_once(seed, interaction_only):
+    X = np.random.default_rng(seed).uniform(0.5, 2.0, size=(6, 3))
+    got = poly(degree=3, interaction_only=interaction_only).fit_transform(X)
+    found = column_exponents(got, X, 3)
+    assert None not in found, "some output column is not a monomial of the features"
+    counts = Counter(found)
+    duplicates = [e for e, c in counts.items() if c > 1]
+    assert not duplicates, (
+        f"monomials with exponents {duplicates} appear more than once: a*b and b*a are the "
+        "same column (enumerate combinations with replacement, not all ordered tuples)"
+    )
+    assert counts == brute_force_exponents(3, 3, True, interaction_only), (
+        "the set of monomials is wrong: missing "
+        f"{sorted(set(brute_force_exponents(3, 3, True, interaction_only)) - set(counts))}, "
+        f"extra {sorted(set(counts) - set(brute_force_exponents(3, 3, True, interaction_only)))}"
+    )
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_columns_are_the_products_given_by_powers(seed):
+    X = np.random.default_rng(seed).normal(size=(8, 3))
+    p = poly(degree=3).fit(X)
+    got = p.transform(X)
+    expected = np.stack([np.prod(X**e, axis=1) for e in p.powers_], axis=1)  # 0 ** 0 = 1
+    np.testing.assert_allclose(got, expected, rtol=1e-12, atol=1e-14)
+
+
+# --- scikit-learn ----------------------------------------------------------------------------
+
+
+SKLEARN_CASES = [
+    (degree, interaction_only, include_bias)
+    for degree in (0, 1, 2, 3, 4)
+    for interaction_only in (False, True)
+    for include_bias in (True, False)
+    if degree > 0 or include_bias  # degree 0 without bias is a ValueError, tested below
+]
+
+
+@pytest.mark.parametrize("degree, interaction_only, include_bias", SKLEARN_CASES)
+def test_matches_sklearn(degree, interaction_only, include_bias):
+    preprocessing = import_sklearn("preprocessing")
+    X = np.random.default_rng(degree).normal(size=(7, 3))
+    params = dict(degree=degree, interaction_only=interaction_only, include_bias=include_bias)
+    ours, ref = poly(**params).fit(X), preprocessing.PolynomialFeatures(**params).fit(X)
+    assert ours.n_output_features_ == ref.n_output_features_
+    np.testing.assert_array_equal(
+        ours.powers_,
+        ref.powers_,
+        err_msg=("powers_ (the column order) differs from scikit-learn's"),
+    )
+    X_new = np.random.default_rng(10 + degree).normal(size=(4, 3))
+    np.testing.assert_allclose(ours.transform(X_new), ref.transform(X_new), rtol=1e-12, atol=1e-12)
+
+
+def test_matches_sklearn_on_real_data():
+    preprocessing = import_sklearn("preprocessing")
+    from kata.datasets import load_iris
+
+    X = load_iris().X
+    np.testing.assert_allclose(
+        poly(degree=3).fit_transform(X),
+        preprocessing.PolynomialFeatures(degree=3).fit_transform(X),
+        rtol=1e-12,
+    )
+
+
+# --- fit / transform contract ------------------------------------------------------------------
+
+
+def test_fit_returns_self_and_fit_transform_equals_fit_then_transform():
+    X = np.random.default_rng(0).normal(size=(5, 2))
+    p = poly(degree=2)
+    assert p.fit(X) is p, "fit must return self"
+    np.testing.assert_allclose(poly(degree=2).fit_transform(X), p.transform(X))
+
+
+def test_transform_applies_the_fitted_columns_to_new_data():
+    p = poly(degree=2, include_bias=False).fit(np.zeros((3, 2)))
+    np.testing.assert_allclose(p.transform([[1.0, 2.0]]), [[1, 2, 1, 2, 4]], rtol=1e-12)
+
+
+def test_integer_input_gives_float64():
+    got = poly(degree=2).fit_transform(np.array([[1, 2], [3, 4]]))
+    assert got.dtype == np.float64, f"output dtype is {got.dtype}, expected float64"
+
+
+def test_does_not_modify_its_input():
+    X = np.random.default_rng(1).normal(size=(4, 3))
+    p = poly(degree=3)
+    with inputs_unchanged("fit", X=X):
+        p.fit(X)
+    with inputs_unchanged("transform", X=X):
+        p.transform(X)
+
+
+def test_transform_before_fit_is_not_fitted_error():
+    X = np.ones((2, 2))
+    poly().fit_transform(X)
+    with pytest.raises(NotFittedError, match="fit"):
+        poly().transform(X)
+
+
+def test_bad_degree_is_a_value_error():
+    X = np.ones((2, 2))
+    poly(degree=2).fit_transform(X)
+    for bad in (-1, 1.5, "2", None):
+        with pytest.raises(ValueError, match="degree"):
+            poly(degree=bad).fit(X)
+    with pytest.raises(ValueError, match="degree"):
+        poly(degree=0, include_bias=False).fit(X)
+
+
+def test_bad_input_is_a_value_error():
+    X = np.ones((2, 2))
+    p = poly().fit(X)
+    p.transform(X)
+    with pytest.raises(ValueError, match="features"):
+        p.transform(np.ones((2, 3)))
+    with pytest.raises(ValueError, match="2-D"):
+        poly().fit(np.ones(3))
+    with pytest.raises(ValueError, match="NaN"):
+        poly().fit([[1.0, np.nan]])
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(10)
+def test_is_vectorized_over_samples():
+    X = np.random.default_rng(0).uniform(-1, 1, size=(30_000, 8))
+    got = poly(degree=3).fit_transform(X)
+    assert got.shape == (30_000, 165)
+    # Spot-check a few columns against the definition.
+    np.testing.assert_allclose(got[:, 0], 1.0)
+    np.testing.assert_allclose(got[:, 1:9], X, rtol=1e-12)
+    np.testing.assert_allclose(got[:, -1], X[:, 7] ** 3, rtol=1e-12)
