@@ -133,6 +133,25 @@ def check_targets(y_true, y_pred) -> tuple[np.ndarray, np.ndarray]:
     return y_true, y_pred
 
 
+def check_pairwise_arrays(A, B=None, *, names: tuple[str, str] = ("A", "B")):
+    """Check the two point sets of a pairwise computation (distances, kernels).
+
+    Both become 2-D float64 arrays with the same number of features. ``B=None`` means
+    ``B`` is ``A`` itself: the very same array object is returned twice, so callers can
+    tell (``B is A``) and, for example, set a distance matrix's diagonal to exactly 0.
+    """
+    name_a, name_b = names
+    A = check_array(A, name=name_a)
+    if B is None:
+        return A, A
+    B = check_array(B, name=name_b)
+    if A.shape[1] != B.shape[1]:
+        raise ValueError(
+            f"{name_a} has {A.shape[1]} features but {name_b} has {B.shape[1]}: they must match"
+        )
+    return A, B
+
+
 def check_is_fitted(estimator, attribute: str) -> None:
     """Raise ``NotFittedError`` unless ``estimator`` has the learned ``attribute``."""
     if getattr(estimator, attribute, None) is None:

@@ -12,6 +12,7 @@ from kata.validation import (
     check_is_fitted,
     check_labels,
     check_option,
+    check_pairwise_arrays,
     check_random_state,
     check_scalar,
     check_X_y,
@@ -122,3 +123,13 @@ def test_check_axis():
         check_axis(2, 2)
     with pytest.raises(ValueError, match="axis must be an integer"):
         check_axis(1.0, 2)
+
+
+def test_check_pairwise_arrays():
+    A = np.ones((2, 3))
+    same_A, same_B = check_pairwise_arrays(A)
+    assert same_A is A and same_B is A, "B=None must return A itself twice"
+    _, B = check_pairwise_arrays(A, [[1, 2, 3]])
+    assert B.shape == (1, 3)
+    with pytest.raises(ValueError, match="X has 3 features but Y has 2"):
+        check_pairwise_arrays(A, np.ones((4, 2)), names=("X", "Y"))

@@ -38,7 +38,7 @@ hints/foundations/pairwise_distances.md.
 
 import numpy as np  # noqa: F401  (you will need it)
 
-from kata.validation import check_array
+from kata.validation import check_pairwise_arrays
 
 
 def euclidean_distances(A, B=None, squared=False):
@@ -63,10 +63,7 @@ def euclidean_distances(A, B=None, squared=False):
     array([[0., 5.],
            [5., 0.]])
     """
-    A = check_array(A, name="A")
-    B = A if B is None else check_array(B, name="B")
-    if A.shape[1] != B.shape[1]:
-        raise ValueError(f"A has {A.shape[1]} features but B has {B.shape[1]}: they must match")
+    A, B = check_pairwise_arrays(A, B)
     raise NotImplementedError("euclidean_distances")
 
 
@@ -89,10 +86,7 @@ def manhattan_distances(A, B=None):
     >>> manhattan_distances([[0.0, 0.0]], [[3.0, -4.0], [1.0, 1.0]])
     array([[7., 2.]])
     """
-    A = check_array(A, name="A")
-    B = A if B is None else check_array(B, name="B")
-    if A.shape[1] != B.shape[1]:
-        raise ValueError(f"A has {A.shape[1]} features but B has {B.shape[1]}: they must match")
+    A, B = check_pairwise_arrays(A, B)
     raise NotImplementedError("manhattan_distances")
 
 
@@ -117,8 +111,5 @@ def cosine_similarity(A, B=None):
     array([[1.        , 0.70710678],
            [0.        , 0.        ]])
     """
-    A = check_array(A, name="A")
-    B = A if B is None else check_array(B, name="B")
-    if A.shape[1] != B.shape[1]:
-        raise ValueError(f"A has {A.shape[1]} features but B has {B.shape[1]}: they must match")
+    A, B = check_pairwise_arrays(A, B)
     raise NotImplementedError("cosine_similarity")

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from kata.validation import check_array
+from kata.validation import check_pairwise_arrays
 
 
 def euclidean_distances(A, B=None, squared=False):
@@ -27,10 +27,7 @@ def euclidean_distances(A, B=None, squared=False):
     array([[0., 5.],
            [5., 0.]])
     """
-    A = check_array(A, name="A")
-    B = A if B is None else check_array(B, name="B")
-    if A.shape[1] != B.shape[1]:
-        raise ValueError(f"A has {A.shape[1]} features but B has {B.shape[1]}: they must match")
+    A, B = check_pairwise_arrays(A, B)
     # ||a - b||^2 = ||a||^2 + ||b||^2 - 2 a.b: one (n, d) @ (d, m) product (BLAS) and two
     # vectors of squared norms, so memory stays O(nm) instead of an (n, m, d) difference.
     sq_A = np.einsum("ij,ij->i", A, A)
@@ -65,10 +62,7 @@ def manhattan_distances(A, B=None):
     >>> manhattan_distances([[0.0, 0.0]], [[3.0, -4.0], [1.0, 1.0]])
     array([[7., 2.]])
     """
-    A = check_array(A, name="A")
-    B = A if B is None else check_array(B, name="B")
-    if A.shape[1] != B.shape[1]:
-        raise ValueError(f"A has {A.shape[1]} features but B has {B.shape[1]}: they must match")
+    A, B = check_pairwise_arrays(A, B)
     # |a - b| has no matrix-product expansion, so broadcasting all features at once would
     # build an (n, m, d) array. Looping over the d features instead adds one (n, m) block
     # at a time: the same O(nmd) work, but O(nm) memory, and each step is vectorized.
@@ -102,10 +96,7 @@ def cosine_similarity(A, B=None):
     array([[1.        , 0.70710678],
            [0.        , 0.        ]])
     """
-    A = check_array(A, name="A")
-    B = A if B is None else check_array(B, name="B")
-    if A.shape[1] != B.shape[1]:
-        raise ValueError(f"A has {A.shape[1]} features but B has {B.shape[1]}: they must match")
+    A, B = check_pairwise_arrays(A, B)
     # Normalize the rows first, then one matrix product gives every cosine. A zero row
     # keeps norm "1" so that it stays a zero row (0/0 would be NaN): similarity 0.
     norm_A = np.linalg.norm(A, axis=1, keepdims=True)
