@@ -1,0 +1,12 @@
+"""The practice tool behind ``python -m kata``.
+
+- ``cli``: argparse and one function per command;
+- ``project``: the catalog's katas re-rooted, id and topic lookup, statements and hints;
+- ``store``: the SQLite history (schema version, migrations, corrupt-file quarantine);
+- ``scheduler``: spaced repetition (the rule is in its docstring);
+- ``history``: status, best times and the next kata, from the store and the scheduler;
+- ``runner``: the kata's tests in a subprocess with a hard timeout;
+- ``session``: timed practice and interview sessions, and ``watch``;
+- ``hints``, ``files`` (backups, atomic writes, the stub from git), ``report``
+  (``progress`` and its chart), ``term`` (colour and layout).
+"""
