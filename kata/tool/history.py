@@ -1,0 +1,82 @@
+"""The learner's history read as a whole: each kata's status, best time, review state
+(``scheduler``), and which kata to practise next."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kata.catalog import Kata
+from kata.stubs import is_pristine_stub
+from kata.tool import scheduler
+from kata.tool.project import Project
+from kata.tool.store import Attempt, Event, Store
+
+STATUSES = ("not started", "in progress", "solved", "unavailable")
+
+
+@dataclass
+class History:
+    project: Project
+    attempts: list[Attempt]
+    events: list[Event]
+    full_passes: set[str]
+    tested: set[str]
+
+    @classmethod
+    def load(cls, project: Project, store: Store) -> History:
+        return cls(project, store.attempts(), store.events(), store.full_passes(), store.tested())
+
+    def attempts_of(self, kata: Kata) -> list[Attempt]:
+        return [a for a in self.attempts if a.kata == kata.id]
+
+    def reviews(self, kata: Kata) -> list[scheduler.Review]:
+        reviews = [
+            scheduler.Review(
+                a.ended_at,
+                scheduler.grade(a.outcome or "", a.duration or 0.0, a.hints_used, kata.minutes),
+            )
+            for a in self.attempts_of(kata)
+        ]
+        reviews += [
+            scheduler.Review(e.at, scheduler.Grade.FAILED)
+            for e in self.events
+            if e.kata == kata.id and e.kind == "reveal"
+        ]
+        return reviews
+
+    def state(self, kata: Kata) -> scheduler.State:
+        return scheduler.replay(self.reviews(kata))
+
+    def best_time(self, kata: Kata) -> float | None:
+        times = [a.duration for a in self.attempts_of(kata) if a.outcome == "solved"]
+        return min(times) if times else None
+
+    def solved(self) -> set[str]:
+        return {a.kata for a in self.attempts if a.outcome == "solved"} | self.full_passes
+
+    def status(self, kata: Kata) -> str:
+        """unavailable (files missing), solved, in progress or not started."""
+        if not self.project.available(kata):
+            return "unavailable"
+        if kata.id in self.solved():
+            return "solved"
+        touched = (
+            kata.id in self.tested
+            or any(a.kata == kata.id for a in self.attempts)
+            or any(e.kata == kata.id for e in self.events)
+        )
+        if touched:
+            return "in progress"
+        source = self.project.path(kata, "exercise").read_text(encoding="utf-8")
+        return "not started" if is_pristine_stub(source) else "in progress"
+
+    def ranked(self, now: float, topic: str | None = None) -> list[Kata]:
+        """Available katas (of ``topic``), the one to practise next first."""
+        by_id = self.project.by_id()
+        candidates = [
+            scheduler.Candidate(k.id, i, k.prerequisites, self.state(k))
+            for i, k in enumerate(self.project.katas)
+            if self.project.available(k) and (topic is None or k.topic == topic)
+        ]
+        ranked = scheduler.rank(candidates, now, self.solved())
+        return [by_id[c.kata] for c in ranked]
