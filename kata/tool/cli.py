@@ -24,7 +24,7 @@ from kata.catalog import Kata
 from kata.stubs import is_pristine_stub
 from kata.tool import files, hints, report, scheduler, session
 from kata.tool.history import STATUSES, History
-from kata.tool.project import Project, ToolError
+from kata.tool.project import Project, ToolError, read
 from kata.tool.runner import DEFAULT_TIMEOUT, TestRun
 from kata.tool.store import Store
 from kata.tool.term import Style, clock, due_text, table
@@ -517,17 +517,16 @@ def cmd_practice(app: App, args) -> int:
     minutes = args.minutes or kata.minutes
     ctx = app.context(args.timeout)
     path = app.project.rel(app.project.path(kata, "exercise"))
-    try:
-        with _signals_interrupt():
-            attempted = session.timed_kata(
-                ctx,
-                kata,
-                deadline=app.clock() + minutes * 60,
-                mode="practice",
-                allow_hints=True,
-                intro=_intro(app, kata, minutes, "practice"),
-            )
-    except KeyboardInterrupt:
+    with _signals_interrupt():
+        attempted = session.timed_kata(
+            ctx,
+            kata,
+            deadline=app.clock() + minutes * 60,
+            mode="practice",
+            allow_hints=True,
+            intro=_intro(app, kata, minutes, "practice"),
+        )
+    if attempted.interrupted:
         app.say()
         app.say(f"Session abandoned and recorded. Your code is still in {path}.")
         return 130
@@ -562,34 +561,28 @@ def cmd_interview(app: App, args) -> int:
     deadline = start + args.minutes * 60
     ctx = app.context(args.timeout)
     results: list[session.Attempted] = []
-    interrupted = False
-    try:
-        with _signals_interrupt():
-            for i, kata in enumerate(katas, 1):
-                if app.clock() >= deadline:
-                    break
-                app.say()
-                app.say(
-                    style.bold(f"Kata {i} of {len(katas)}")
-                    + f", {clock(deadline - app.clock())} left"
-                )
-                attempted = session.timed_kata(
-                    ctx,
-                    kata,
-                    deadline=deadline,
-                    mode="interview",
-                    allow_hints=False,
-                    allow_skip=True,
-                    intro=_intro(app, kata, args.minutes, "interview"),
-                )
-                results.append(attempted)
-                if attempted.outcome == "abandoned":
-                    break
-    except KeyboardInterrupt:
-        interrupted = True
+    with _signals_interrupt():
+        for i, kata in enumerate(katas, 1):
+            if app.clock() >= deadline:
+                break
+            app.say()
+            left = clock(deadline - app.clock())
+            app.say(style.bold(f"Kata {i} of {len(katas)}") + f", {left} left")
+            attempted = session.timed_kata(
+                ctx,
+                kata,
+                deadline=deadline,
+                mode="interview",
+                allow_hints=False,
+                allow_skip=True,
+                intro=_intro(app, kata, args.minutes, "interview"),
+            )
+            results.append(attempted)
+            if attempted.outcome == "abandoned":
+                break
     app.say()
     _interview_summary(app, katas, results, app.clock() - start)
-    return 130 if interrupted else 0
+    return 130 if results and results[-1].interrupted else 0
 
 
 def _interview_summary(
@@ -644,7 +637,7 @@ def cmd_reset(app: App, args) -> int:
     kata = project.resolve(args.id)
     path = project.path(kata, "exercise")
     rel = project.rel(path)
-    current = path.read_text(encoding="utf-8") if path.is_file() else None
+    current = read(path) if path.is_file() else None
     try:
         stub = files.pristine_stub(project, kata)
     except ToolError:
@@ -682,7 +675,7 @@ def cmd_reveal(app: App, args) -> int:
         return 1
     app.store.add_event(kata.id, "reveal", app.clock())
     app.say(app.style.dim(f"# {project.rel(path)}"))
-    app.say(path.read_text(encoding="utf-8").rstrip())
+    app.say(read(path).rstrip())
     return 0
 
 

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from kata.catalog import Kata
 from kata.stubs import is_pristine_stub
-from kata.tool.project import Project, ToolError
+from kata.tool.project import Project, ToolError, read
 
 GIT_TIMEOUT = 20
 
@@ -119,7 +119,7 @@ def restore_stub(project: Project, kata: Kata, now: float) -> Restored:
     When git cannot give the stub but the file is itself an untouched stub, it is kept as
     is; otherwise the ToolError from ``pristine_stub`` stands and nothing is touched."""
     path = project.path(kata, "exercise")
-    current = path.read_text(encoding="utf-8") if path.is_file() else None
+    current = read(path) if path.is_file() else None
     try:
         stub = pristine_stub(project, kata)
     except ToolError:

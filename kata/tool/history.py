@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from kata.catalog import Kata
 from kata.stubs import is_pristine_stub
 from kata.tool import scheduler
-from kata.tool.project import Project
+from kata.tool.project import Project, read
 from kata.tool.store import Attempt, Event, Store
 
 STATUSES = ("not started", "in progress", "solved", "unavailable")
@@ -67,7 +67,7 @@ class History:
         )
         if touched:
             return "in progress"
-        source = self.project.path(kata, "exercise").read_text(encoding="utf-8")
+        source = read(self.project.path(kata, "exercise"))
         return "not started" if is_pristine_stub(source) else "in progress"
 
     def ranked(self, now: float, topic: str | None = None) -> list[Kata]:

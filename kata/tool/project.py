@@ -33,6 +33,11 @@ PARTS = ("exercise", "solution", "test", "hints", "cheatsheet")
 _HINT = re.compile(r"^## Hint (\d+)\b[:.]?[ \t]*(.*)$", re.MULTILINE)
 
 
+def read(path: Path) -> str:
+    """A text file of the repository; bytes that are not UTF-8 never stop the tool."""
+    return Path(path).read_text(encoding="utf-8", errors="replace")
+
+
 @dataclass(frozen=True)
 class Hint:
     level: int
@@ -106,7 +111,7 @@ class Project:
     def resolve(self, text: str) -> Kata:
         """The kata named ``text`` (``topic/name`` or a unique ``name``), or a ToolError
         that suggests close matches. Anything that looks like a path is refused."""
-        text = text.strip()
+        text = text.strip().lower()
         if not _ID.fullmatch(text):
             raise ToolError(
                 f"{text!r} is not a kata id: ids look like topic/name, e.g. "
@@ -132,6 +137,7 @@ class Project:
         return next(k.id for k in self.katas if k.name == name)
 
     def resolve_topic(self, text: str) -> str:
+        text = text.strip().lower()
         topics = self.topics()
         if text in topics:
             return text
@@ -147,7 +153,7 @@ class Project:
             path = self.path(kata, "exercise")
             if not path.is_file():
                 return None
-            source = path.read_text(encoding="utf-8")
+            source = read(path)
         try:
             return ast.get_docstring(ast.parse(source))
         except SyntaxError:
@@ -158,7 +164,7 @@ class Project:
         path = self.path(kata, "hints")
         if not path.is_file():
             return []
-        text = path.read_text(encoding="utf-8")
+        text = read(path)
         heads = list(_HINT.finditer(text))
         hints = []
         for i, head in enumerate(heads):
@@ -172,7 +178,7 @@ class Project:
         path = self.path(kata, "cheatsheet")
         if not path.is_file():
             return None
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        for number, line in enumerate(read(path).splitlines(), 1):
             if line.startswith("## ") and line.rstrip().endswith(f"(`{kata.id}`)"):
                 return number
         return None

@@ -200,7 +200,7 @@ def plot(history: History, now: float, path: Path) -> None:
             left.axhline(1.0, color="black", linestyle="--", linewidth=1, label="target time")
             left.legend(fontsize=8)
             left.set_ylim(bottom=0)
-            fig.autofmt_xdate()
+            left.tick_params(axis="x", labelrotation=30)
         else:
             left.text(0.5, 0.5, "no solved attempt yet", ha="center", va="center")
         left.set_title("Solve time against target (lower is faster)")

@@ -13,6 +13,7 @@ Keys (a letter, then Enter): ``q`` quits, ``h`` shows the next hint (practice on
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import queue
 import threading
@@ -201,6 +202,8 @@ class Attempted:
     result: TestResult | None
     hints_used: int
     backup: Path | None = None
+    #: Ended by Ctrl-C (or SIGTERM/SIGHUP) rather than by the learner or the clock.
+    interrupted: bool = False
 
 
 def result_lines(result: TestResult, style: Style, prefix: str = "") -> list[str]:
@@ -245,9 +248,9 @@ def timed_kata(
     """One kata against the clock: back up and reset the stub, then re-run the tests on
     each save until they all pass, ``deadline`` passes, or the learner quits.
 
-    The attempt is recorded when it starts and completed however it ends; on Ctrl-C it is
-    recorded as abandoned, the learner's file is left as it is and the KeyboardInterrupt
-    goes on to the caller."""
+    The attempt is recorded when it starts and completed however it ends. Ctrl-C (or a
+    SIGTERM/SIGHUP turned into KeyboardInterrupt) ends it as abandoned, with
+    ``interrupted`` set; the learner's file is left as it is."""
     project, store, console = ctx.project, ctx.store, ctx.console
     restored = files.restore_stub(project, kata, ctx.clock())
     if intro is not None:
@@ -258,15 +261,20 @@ def timed_kata(
     started = ctx.clock()
     attempt_id = store.start_attempt(kata.id, mode, started, (deadline - started) / 60)
     checker = Checker(lambda: ctx.start_run(kata), project.path(kata, "exercise"))
-    outcome, last = "abandoned", None
+    progress = _Progress()
+    outcome, interrupted = "abandoned", False
     try:
-        outcome, last = _loop(ctx, kata, checker, deadline, attempt_id, allow_hints, allow_skip)
+        outcome = _loop(
+            ctx, kata, checker, deadline, attempt_id, progress, allow_hints, allow_skip
+        )
+    except KeyboardInterrupt:
+        interrupted = True
     finally:
         checker.cancel()
-        console.close()
         duration = max(0.0, ctx.clock() - started)
         used = len(store.hint_levels(kata.id, started))
-        store.finish_attempt(
+        last = progress.last
+        store.finish_attempt(  # recorded first: the terminal may already be gone
             attempt_id,
             duration=duration,
             passed=last.passed if last and last.ok_run else None,
@@ -274,7 +282,17 @@ def timed_kata(
             hints_used=used,
             outcome=outcome,
         )
-    return Attempted(kata, outcome, duration, last, used, restored.backup)
+        with contextlib.suppress(OSError):
+            console.close()
+    return Attempted(kata, outcome, duration, last, used, restored.backup, interrupted)
+
+
+@dataclass
+class _Progress:
+    """The latest test result of a session, kept outside the loop so that an interrupted
+    session still knows it."""
+
+    last: TestResult | None = None
 
 
 def _loop(
@@ -283,32 +301,35 @@ def _loop(
     checker: Checker,
     deadline: float,
     attempt_id: int,
+    progress: _Progress,
     allow_hints: bool,
     allow_skip: bool,
-) -> tuple[str, TestResult | None]:
+) -> str:
+    """The session's loop; returns the outcome, keeps the latest result in ``progress``."""
     console, style = ctx.console, ctx.console.style
-    last: TestResult | None = None
     beat = ctx.clock()
     while True:
         now = ctx.clock()
         result = checker.tick()
         if result is not None:
-            last = result
+            progress.last = result
             if result.ok_run:  # recorded before it is shown: a kill right after loses nothing
                 ctx.store.heartbeat(attempt_id, now, result.passed, result.total)
                 beat = now
             for line in result_lines(result, style, prefix=f"[{clock(deadline - now)} left] "):
                 console.say(line)
             if result.all_passed and not checker.pending:
-                return "solved", last
+                return "solved"
         if now >= deadline:
             console.say(style.warn("Time is up.") + " Checking your last save...")
             final = checker.settle()
             if final is not None:
-                last = final
+                progress.last = final
                 for line in result_lines(final, style):
                     console.say(line)
-            return ("solved" if last and last.all_passed else "timeout"), last
+            last = progress.last
+            return "solved" if last and last.all_passed else "timeout"
+        last = progress.last
         if now - beat >= HEARTBEAT_SECONDS and last is not None and last.ok_run:
             ctx.store.heartbeat(attempt_id, now, last.passed, last.total)
             beat = now
@@ -318,7 +339,7 @@ def _loop(
             continue
         command = line.strip().lower()
         if command in ("q", "quit", "exit"):
-            return "abandoned", last
+            return "abandoned"
         if command in ("h", "hint"):
             if allow_hints:
                 revealed = hints.reveal(ctx.project, ctx.store, kata, ctx.clock())
@@ -326,7 +347,7 @@ def _loop(
             else:
                 console.say(style.warn("No hints in a mock interview."))
         elif command in ("n", "next") and allow_skip:
-            return "skipped", last
+            return "skipped"
         elif command == "":
             checker.request()
         else:
@@ -366,7 +387,8 @@ def watch(ctx: Context, kata: Kata, path: Path) -> TestResult | None:
                 console.say(style.dim("Keys (then Enter): q quit, Enter re-run the tests."))
     finally:
         checker.cancel()
-        console.close()
+        with contextlib.suppress(OSError):
+            console.close()
 
 
 def interview_score(results: list[Attempted]) -> tuple[int, list[int]]:

@@ -216,6 +216,7 @@ def build_sandbox(root: Path) -> Path:
     git(root, "init", "-q", "--template=")
     git(root, "add", "-A")
     git(root, "commit", "-q", "-m", "sandbox")
+    git(root, "gc", "-q")  # one pack instead of many loose objects: quicker to copy
     return root
 
 

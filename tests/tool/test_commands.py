@@ -295,3 +295,12 @@ def test_the_readme_documents_every_command():
     section = readme[readme.index("<!-- tool:start -->") : readme.index("<!-- tool:end -->")]
     for name in COMMANDS:
         assert f"| `{name}" in section, f"README's tool section does not document {name}"
+
+
+def test_ids_ignore_case_and_odd_bytes_do_not_stop_the_tool(tool, project):
+    assert "demo/add: Add and multiply" in tool("show", "Demo/ADD").out
+    project.path(STATS, "exercise").write_bytes(
+        b"# caf\xe9 latin-1\ndef mean(xs):\n    return 0\n"
+    )
+    run = tool("list")
+    assert run.code == 0 and "in progress" in rows(run.out)["demo/stats"]

@@ -207,3 +207,13 @@ def test_colour_only_on_a_terminal_and_never_with_no_color():
     assert Style(TTY(), {"NO_COLOR": "1"}).good("ok") == "ok"
     assert Style(TTY(), {"TERM": "dumb"}).good("ok") == "ok"
     assert Style(io.StringIO(), {}).good("ok") == "ok"
+
+
+def test_ctrl_c_in_an_interview_still_prints_the_summary(tool, project):
+    def interrupt():
+        raise KeyboardInterrupt
+
+    run = tool("interview", "--seed", "3", keys=[None, interrupt])
+    assert run.code == 130
+    assert "Interview summary" in run.out and "abandoned" in run.out and "not reached" in run.out
+    assert [a.outcome for a in attempts(project)] == ["abandoned"]
