@@ -95,6 +95,22 @@ def test_logsumexp_reduces_the_given_axis(axis):
     np.testing.assert_allclose(got, expected, rtol=1e-12)
 
 
+@pytest.mark.parametrize(
+    "shape, axis, expected_shape",
+    [((1, 4), -1, (1,)), ((4, 1), 0, (1,)), ((1, 3, 1), 1, (1, 1)), ((1, 1), 0, (1,))],
+)
+def test_logsumexp_keeps_other_length_one_axes(shape, axis, expected_shape):
+    # A batch of one sample is a (1, k) array: only the reduced axis may disappear.
+    z = np.random.default_rng(10).normal(size=shape)
+    got = sm.logsumexp(z, axis=axis)
+    assert np.shape(got) == expected_shape, (
+        f"logsumexp(z of shape {shape}, axis={axis}) has shape {np.shape(got)}, expected "
+        f"{expected_shape}: np.squeeze without axis= also drops the other length-1 axes "
+        "(a batch of one sample); squeeze only the reduced axis"
+    )
+    np.testing.assert_allclose(got, np.log(np.exp(z).sum(axis=axis)), rtol=1e-12)
+
+
 def test_logsumexp_keepdims_keeps_a_length_one_axis():
     z = np.random.default_rng(1).normal(size=(3, 5))
     got = sm.logsumexp(z, axis=1, keepdims=True)
