@@ -302,6 +302,21 @@ def test_min_max_scaler_transform_uses_the_training_range_and_does_not_clip():
     )
 
 
+def test_min_max_scaler_transforms_several_new_rows_with_the_training_range():
+    scaler = mod.MinMaxScaler().fit([[0.0, -1.0], [4.0, 1.0]])
+    # New rows, whose own min and max (1..3 and 0..0.5) differ from the training ones.
+    got = scaler.transform([[1.0, 0.0], [2.0, 0.5], [3.0, 0.0]])
+    np.testing.assert_allclose(
+        got,
+        [[0.25, 0.5], [0.5, 0.75], [0.75, 0.5]],
+        rtol=1e-12,
+        err_msg=(
+            "transform of several new rows must use data_min_ and data_max_ learned in fit, "
+            "not the min and max of the rows being transformed (that leaks test data)"
+        ),
+    )
+
+
 @pytest.mark.parametrize("seed", SEEDS)
 def test_min_max_inverse_transform_round_trips(seed):
     X = random_data(seed)
@@ -357,6 +372,24 @@ def test_scaler_does_not_modify_its_inputs(name):
         scaler.inverse_transform(Z)
     with inputs_unchanged("fit_transform", X=X):
         getattr(mod, name)().fit_transform(X)
+
+
+@pytest.mark.parametrize("with_mean", [True, False])
+@pytest.mark.parametrize("with_std", [True, False])
+def test_standard_scaler_options_never_touch_the_input_array(with_mean, with_std):
+    X = random_data(9)
+    Z = random_data(10, n=5)
+    scaler = mod.StandardScaler(with_mean=with_mean, with_std=with_std)
+    with inputs_unchanged("fit", X=X):
+        scaler.fit(X)
+    for method in ("transform", "inverse_transform"):
+        with inputs_unchanged(f"{method} (with_mean={with_mean}, with_std={with_std})", Z=Z):
+            out = getattr(scaler, method)(Z)
+        assert not np.shares_memory(out, Z), (
+            f"{method} with with_mean={with_mean}, with_std={with_std} returned the input "
+            "array itself (or a view of it): return a new array, e.g. X.copy() when a step "
+            "is skipped, so later in-place edits cannot reach the caller's data"
+        )
 
 
 @pytest.mark.parametrize("name", SCALERS)
