@@ -1,10 +1,10 @@
 """Fixtures for the tool's tests: a tiny kata repository in tmp_path, a fake clock, a
 scripted keyboard and an instant test runner.
 
-The sandbox is a real repository in miniature: the kata framework (catalog, stubs, loader,
-pytest plugin, the tool itself) copied from this checkout, a catalog of its own with two
-small katas (``demo/add``, ``demo/stats``) and one whose files do not exist
-(``other/missing``), a root conftest and pyproject like the real ones, and a git history
+The sandbox is a real repository in miniature: the kata framework (``kata/*.py``: catalog,
+stubs, loader, pytest plugin... and the tool) and the root conftest and pyproject, copied
+from this checkout; a catalog of its own with two small katas (``demo/add``,
+``demo/stats``) and one whose files do not exist (``other/missing``); and a git history
 holding the pristine stubs. So ``python -m kata`` and pytest run in it as they do here,
 and no test depends on the real katas or touches the real exercises.
 """
@@ -182,14 +182,6 @@ FILES = {
     "cheatsheets/demo.md": CHEATSHEET,
     ".gitignore": ".kata/\n__pycache__/\n",
 }
-FRAMEWORK = [
-    "__init__.py",
-    "__main__.py",
-    "catalog.py",
-    "stubs.py",
-    "loader.py",
-    "pytest_plugin.py",
-]
 
 
 def git(root: Path, *args: str) -> str:
@@ -204,8 +196,8 @@ def git(root: Path, *args: str) -> str:
 
 def build_sandbox(root: Path) -> Path:
     (root / "kata").mkdir(parents=True)
-    for name in FRAMEWORK:
-        shutil.copy2(REPO / "kata" / name, root / "kata" / name)
+    for module in (REPO / "kata").glob("*.py"):  # the framework, without data or figures
+        shutil.copy2(module, root / "kata" / module.name)
     shutil.copytree(REPO / "kata" / "tool", root / "kata" / "tool", ignore=_no_cache)
     for name in ("conftest.py", "pyproject.toml"):
         shutil.copy2(REPO / name, root / name)
