@@ -350,6 +350,37 @@ def test_memory_stays_of_the_order_of_the_output(name):
     )
 
 
+@pytest.mark.slow
+@pytest.mark.timeout(10)
+@pytest.mark.parametrize("name", FUNCTIONS)
+def test_large_inputs_are_fast(name):
+    # n = m = 2000: a vectorized answer (or a loop over features or rows) takes tens of
+    # milliseconds; a Python double loop over the 4 million pairs takes half a minute.
+    func = getattr(pd, name)
+    A, B = random_pair(7, 2000, 2000, 8)
+    got = func(A, B)
+    assert np.shape(got) == (2000, 2000)
+    idx = np.array([0, 17, 1999])
+    expected = brute_force(A[idx], B[idx], ORACLES.get(name, cosine))
+    np.testing.assert_allclose(got[np.ix_(idx, idx)], expected, rtol=1e-10, atol=1e-10)
+
+
+def test_cosine_of_a_zero_row_divides_nothing_by_zero():
+    # Replacing NaN afterwards (np.nan_to_num, np.where(norm == 0, 0, dot / norm)) still
+    # computes 0/0 first: np.where evaluates both branches for every entry.
+    A = np.array([[0.0, 0.0], [1.0, 2.0]])
+    try:
+        got = pd.cosine_similarity(A, [[3.0, 1.0], [0.0, 0.0]])
+        got_self = pd.cosine_similarity(A)
+    except FloatingPointError as exc:
+        pytest.fail(
+            f"cosine_similarity with a zero row computed 0/0 ({exc}), even if the NaN is "
+            "replaced afterwards: divide the zero row by 1 instead of by its zero norm"
+        )
+    np.testing.assert_allclose(got, [[0.0, 0.0], [5 / math.sqrt(50.0), 0.0]], atol=1e-12)
+    np.testing.assert_allclose(got_self, [[0.0, 0.0], [0.0, 1.0]], atol=1e-12)
+
+
 @pytest.mark.parametrize("name", FUNCTIONS)
 def test_inputs_are_not_modified(name):
     func = getattr(pd, name)
