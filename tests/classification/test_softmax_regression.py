@@ -1,0 +1,550 @@
+"""Tests for classification/softmax_regression: multinomial (softmax) regression."""
+
+import math
+
+import numpy as np
+import pytest
+
+from kata.datasets import load_iris, load_wine, make_blobs
+from kata.testing import SEEDS, import_sklearn, inputs_unchanged, load_kata
+from kata.validation import NotFittedError
+
+mod = load_kata("classification/softmax_regression")
+
+#: Step size and budget under which plain gradient descent converges (to tol = 1e-8) on
+#: standardized data: the objective divided by n*C has curvature below 1 there.
+CONVERGED = {"learning_rate": 2.0, "max_iter": 5000}
+
+
+def standardize(X):
+    return (X - X.mean(axis=0)) / X.std(axis=0)
+
+
+def make_data(seed, n=120, d=3, k=3, spread=4.0):
+    X, y, _ = make_blobs(n, centers=k, n_features=d, cluster_std=spread, random_state=seed)
+    return standardize(X), y
+
+
+def fit(X, y, **params):
+    return mod.SoftmaxRegression(**{**CONVERGED, **params}).fit(X, y)
+
+
+# --- the test's own oracles ----------------------------------------------------------------
+
+
+def log_softmax_rows(Z):
+    Z = Z - Z.max(axis=1, keepdims=True)
+    return Z - np.log(np.exp(Z).sum(axis=1, keepdims=True))
+
+
+def one_hot(y):
+    classes, idx = np.unique(y, return_inverse=True)
+    Y = np.zeros((len(y), classes.size))
+    Y[np.arange(len(y)), idx] = 1.0
+    return Y
+
+
+def objective_gradient(X, Y, W, b, C):
+    """Gradient of J = 1/2 ||W||_F^2 + C * sum_i CE_i, with one-hot Y."""
+    R = np.exp(log_softmax_rows(X @ W.T + b)) - Y
+    return W + C * (R.T @ X), C * R.sum(axis=0)
+
+
+def mean_objective(X, Y, W, b, C):
+    """J / (n C) = mean CE + ||W||_F^2 / (2 n C): what loss_history_ records."""
+    n = X.shape[0]
+    return -np.sum(Y * log_softmax_rows(X @ W.T + b)) / n + np.sum(W * W) / (2 * n * C)
+
+
+# --- small cases worked out by hand -------------------------------------------------------
+
+
+def test_intercept_only_problem_gives_the_centred_log_frequencies():
+    # All-zero features: W stays 0 and softmax(b) must equal the class frequencies.
+    X = np.zeros((6, 2))
+    y = np.array(["c", "b", "a", "c", "b", "c"])
+    model = fit(X, y, C=0.5)
+    freq = np.array([1 / 6, 2 / 6, 3 / 6])
+    expected = np.log(freq) - np.log(freq).mean()
+    b = np.asarray(model.intercept_)
+    assert np.allclose(b, expected, atol=1e-6), (
+        f"intercept_ is {b.round(6)}, expected log(freq) - mean(log(freq)) = "
+        f"{expected.round(6)}. "
+        + (
+            "It is shrunk towards 0: the intercepts must not be penalized."
+            if np.all(np.abs(b) < np.abs(expected))
+            else "softmax(intercept_) must be the class frequencies, and intercept_ sum to 0."
+        )
+    )
+    np.testing.assert_allclose(model.coef_, np.zeros((3, 2)), atol=1e-12)
+    np.testing.assert_allclose(model.predict_proba(X), np.tile(freq, (6, 1)), rtol=1e-6)
+
+
+def test_symmetric_three_point_problem_has_the_hand_solution():
+    # One sample per class at unit vectors 120 degrees apart. By symmetry W_k = a x_k and
+    # b = 0; dJ/dW_k = 0 gives a = (3/2) C (1 - p) with p = 1 / (1 + 2 exp(-3a/2)).
+    # For C = (8/3) ln 2 that is a = (4/3) ln 2, p = 2/3 and the others 1/6 each.
+    angles = np.array([0.0, 2.0, 4.0]) * np.pi / 3
+    X = np.column_stack([np.cos(angles), np.sin(angles)])
+    model = fit(X, [0, 1, 2], C=8 / 3 * math.log(2.0))
+    np.testing.assert_allclose(model.coef_, 4 / 3 * math.log(2.0) * X, rtol=1e-6, atol=1e-9)
+    np.testing.assert_allclose(model.intercept_, np.zeros(3), atol=1e-8)
+    np.testing.assert_allclose(model.predict_proba(X[:1]), [[2 / 3, 1 / 6, 1 / 6]], rtol=1e-6)
+    np.testing.assert_array_equal(model.predict(X), [0, 1, 2])
+
+
+def test_first_gradient_step_from_zero():
+    # From W = 0, b = 0 every probability is 1/k: one step gives W = -lr (1/k - Y)^T X / n.
+    X = np.array([[1.0, 2.0], [-1.0, 0.5], [3.0, -1.0], [0.0, 1.0]])
+    y = np.array([2, 0, 2, 1])
+    Y = one_hot(y)
+    lr = 0.3
+    model = mod.SoftmaxRegression(C=1.0, learning_rate=lr, max_iter=1, tol=0.0).fit(X, y)
+    expected_W = -lr * (1 / 3 - Y).T @ X / 4
+    assert np.shape(model.coef_) == (3, 2), (
+        f"coef_ has shape {np.shape(model.coef_)}, expected (n_classes, n_features) = (3, 2)"
+    )
+    assert np.allclose(model.coef_, expected_W, rtol=1e-12), (
+        f"after one step from W = 0, coef_ is {model.coef_.tolist()}, expected "
+        f"{expected_W.tolist()} = -learning_rate * (P - Y)^T X / n: check the gradient's "
+        "sign, its 1/n, and that row k of coef_ belongs to classes_[k]"
+    )
+    np.testing.assert_allclose(model.intercept_, -lr * (1 / 3 - Y).mean(axis=0), atol=1e-15)
+    np.testing.assert_allclose(
+        model.loss_history_,
+        [math.log(3.0)],
+        rtol=1e-12,
+        err_msg="max_iter=1 must take one step, and the loss at W = 0, b = 0 is log k",
+    )
+
+
+def test_fitted_attributes_have_the_documented_shapes():
+    X, y = make_data(0, n=40, d=4, k=3)
+    model = mod.SoftmaxRegression(max_iter=50)
+    assert model.fit(X, y) is model, "fit must return self"
+    assert model.coef_.shape == (3, 4), f"coef_ has shape {model.coef_.shape}, expected (3, 4)"
+    assert model.intercept_.shape == (3,), f"intercept_ shape {model.intercept_.shape} != (3,)"
+    assert model.coef_.dtype == np.float64 and model.intercept_.dtype == np.float64
+    np.testing.assert_array_equal(model.classes_, [0, 1, 2])
+    assert model.decision_function(X).shape == (40, 3)
+    proba = model.predict_proba(X)
+    assert proba.shape == (40, 3), f"predict_proba has shape {proba.shape}, expected (40, 3)"
+    assert proba.dtype == np.float64
+    assert model.predict(X).shape == (40,), "predict must return one label per sample"
+    assert len(model.loss_history_) <= 50
+
+
+def test_two_classes_keep_one_row_per_class():
+    X, y = make_data(1, n=40, k=2)
+    model = mod.SoftmaxRegression(max_iter=50).fit(X, y)
+    assert model.coef_.shape == (2, 3), (
+        f"with two classes coef_ has shape {model.coef_.shape}, expected (2, 3): softmax "
+        "regression keeps one row per class (no binary special case)"
+    )
+    assert model.predict_proba(X).shape == (40, 2)
+
+
+# --- optimality: the test's own oracle, then scikit-learn --------------------------------
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+@pytest.mark.parametrize("C", [0.1, 0.5])
+def test_gradient_of_the_objective_vanishes_at_the_solution(seed, C):
+    X, y = make_data(seed, k=4)
+    model = fit(X, y, C=C)
+    gW, gb = objective_gradient(X, one_hot(y), model.coef_, model.intercept_, C)
+    scale = X.shape[0] * C
+    assert np.max(np.abs(gW)) / scale < 1e-6, (
+        f"the gradient of 1/2||W||^2 + C*sum(CE) w.r.t. W is {gW.round(4).tolist()} at your "
+        "coef_, not 0: the penalty is 1/2 ||W||_F^2 (gradient W), the loss is weighted by C"
+    )
+    assert np.max(np.abs(gb)) / scale < 1e-6, (
+        f"dJ/db = C * sum_i (P_i - Y_i) is {gb.round(4)} at your intercept_, not 0: "
+        "are the intercepts penalized, or not learned?"
+    )
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_mean_probability_of_each_class_equals_its_frequency(seed):
+    X, y = make_data(seed, k=4)
+    model = fit(X, y, C=0.05)
+    mean_p = model.predict_proba(X).mean(axis=0)
+    freq = one_hot(y).mean(axis=0)
+    assert np.allclose(mean_p, freq, atol=1e-6), (
+        f"mean predicted probabilities {mean_p.round(6)} differ from the class frequencies "
+        f"{freq.round(6)}: with unpenalized intercepts they are equal at the optimum. "
+        "Is b in the penalty, or not learned?"
+    )
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_weights_and_intercepts_sum_to_zero_over_the_classes(seed):
+    # Sum_k dJ/dW_k = Sum_k W_k at any point (rows of P - Y sum to 0), so the optimum has
+    # Sum_k W_k = 0; for b it is the documented convention (the loss ignores a common shift).
+    X, y = make_data(seed, k=4)
+    model = fit(X, y, C=0.5)
+    np.testing.assert_allclose(model.coef_.sum(axis=0), 0.0, atol=1e-6)
+    assert abs(np.sum(model.intercept_)) < 1e-8, (
+        f"intercept_ sums to {np.sum(model.intercept_):.3g}: report it centred (sum 0), as "
+        "scikit-learn does; gradient descent from b = 0 keeps the sum at 0 by itself"
+    )
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_matches_sklearn_multinomial(seed):
+    linear_model = import_sklearn("linear_model")
+    X, y = make_data(seed, n=150, d=3, k=4)
+    ours = fit(X, y, C=0.3)
+    ref = linear_model.LogisticRegression(C=0.3, solver="newton-cholesky", tol=1e-10).fit(X, y)
+    rel = np.max(np.abs(ours.coef_ - ref.coef_)) / np.max(np.abs(ref.coef_))
+    assert rel < 1e-3, (
+        f"coef_ differs from scikit-learn's multinomial fit by {rel:.2e} (relative): the "
+        "objective is 1/2 ||W||_F^2 + C * sum_i CE_i (a sum over samples, W not W^T)"
+    )
+    np.testing.assert_allclose(ours.intercept_, ref.intercept_, rtol=1e-3, atol=1e-5)
+    np.testing.assert_allclose(ours.predict_proba(X), ref.predict_proba(X), atol=1e-4)
+
+
+@pytest.mark.parametrize("loader", [load_iris, load_wine], ids=["iris", "wine"])
+def test_matches_sklearn_on_real_data(loader):
+    linear_model = import_sklearn("linear_model")
+    data = loader()
+    X = standardize(data.X)
+    ours = fit(X, data.y, C=0.1)
+    ref = linear_model.LogisticRegression(C=0.1, solver="newton-cholesky", tol=1e-10)
+    ref.fit(X, data.y)
+    rel = np.max(np.abs(ours.coef_ - ref.coef_)) / np.max(np.abs(ref.coef_))
+    assert rel < 1e-3, f"coef_ differs from scikit-learn's by {rel:.2e} (relative)"
+    np.testing.assert_array_equal(ours.predict(X), ref.predict(X))
+
+
+def test_two_classes_equal_logistic_regression_with_twice_C():
+    # With two classes the optimum has W = [-v/2, v/2] and ||W||^2 = ||v||^2 / 2, so
+    # J = 1/4 ||v||^2 + C sum(logloss): binary logistic regression with C' = 2C, w = v.
+    linear_model = import_sklearn("linear_model")
+    X, y = make_data(2, n=100, k=2)
+    ours = fit(X, y, C=0.4)
+    ref = linear_model.LogisticRegression(C=0.8, solver="newton-cholesky", tol=1e-10).fit(X, y)
+    np.testing.assert_allclose(ours.coef_[1] - ours.coef_[0], ref.coef_[0], rtol=1e-4)
+    np.testing.assert_allclose(
+        ours.intercept_[1] - ours.intercept_[0], ref.intercept_[0], rtol=1e-4, atol=1e-7
+    )
+
+
+# --- the role of C ------------------------------------------------------------------------
+
+
+def test_larger_C_gives_larger_weights():
+    X, y = make_data(4)
+    # learning_rate=1: with C = 0.01 the penalty's curvature 1/(nC) is close to 1.
+    norms = [np.linalg.norm(fit(X, y, C=C, learning_rate=1.0).coef_) for C in (0.01, 0.1, 0.5)]
+    assert np.all(np.diff(norms) > 0), (
+        f"||coef_|| for C = 0.01, 0.1, 0.5 is {np.round(norms, 4)}: it must grow with C. "
+        "C is the INVERSE regularization strength (it weights the loss, not the penalty)."
+    )
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_duplicating_the_data_equals_doubling_C(seed):
+    X, y = make_data(seed, n=60)
+    twice = fit(np.vstack([X, X]), np.concatenate([y, y]), C=0.2)
+    once = fit(X, y, C=0.4)
+    assert np.allclose(twice.coef_, once.coef_, rtol=1e-5, atol=1e-8), (
+        "fitting every sample twice with C = 0.2 must give the model of one copy with "
+        "C = 0.4: the loss is a SUM over samples weighted by C (divided by n C, the "
+        "penalty becomes ||W||^2 / (2 n C))"
+    )
+
+
+# --- invariants ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_permuting_the_samples_does_not_change_the_model(seed):
+    X, y = make_data(seed)
+    perm = np.random.default_rng(seed).permutation(len(y))
+    a, b = fit(X, y, C=0.3), fit(X[perm], y[perm], C=0.3)
+    np.testing.assert_allclose(a.coef_, b.coef_, rtol=1e-7, atol=1e-10)
+    np.testing.assert_allclose(a.intercept_, b.intercept_, rtol=1e-7, atol=1e-10)
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_renaming_the_classes_permutes_the_rows(seed):
+    # Class j is renamed names[j]; sorted, the new classes_ visit the classes in another order.
+    X, y = make_data(seed, k=3)
+    names = np.array(["kiwi", "apple", "mango"])  # sorted order: apple(1), kiwi(0), mango(2)
+    a, b = fit(X, y, C=0.3), fit(X, names[y], C=0.3)
+    order = [1, 0, 2]
+    np.testing.assert_array_equal(b.classes_, ["apple", "kiwi", "mango"])
+    assert np.allclose(b.coef_, a.coef_[order], rtol=1e-7, atol=1e-10), (
+        "renaming the classes must only reorder the rows of coef_ (row k is classes_[k], "
+        "the sorted labels): the labels must not be used as numbers or in order of appearance"
+    )
+    np.testing.assert_allclose(b.predict_proba(X), a.predict_proba(X)[:, order], atol=1e-10)
+    np.testing.assert_array_equal(b.predict(X), names[a.predict(X)])
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_probabilities_are_the_softmax_of_the_logits_along_the_classes(seed):
+    X, y = make_data(seed, k=4)
+    model = fit(X, y, C=0.3)
+    Z = model.decision_function(X)
+    np.testing.assert_allclose(Z, X @ model.coef_.T + model.intercept_, rtol=1e-12, atol=1e-12)
+    proba = model.predict_proba(X)
+    sums = proba.sum(axis=1)
+    assert np.allclose(sums, 1.0, rtol=1e-12), (
+        f"rows of predict_proba sum to {sums[:4].round(4)}...: normalize over the CLASS "
+        "axis (axis=1, keepdims=True), not over the samples"
+    )
+    assert np.all(proba >= 0)
+    np.testing.assert_allclose(proba, np.exp(log_softmax_rows(Z)), rtol=1e-12, atol=1e-300)
+    np.testing.assert_array_equal(
+        model.predict(X),
+        model.classes_[np.argmax(Z, axis=1)],
+        err_msg="predict must return the label (from classes_) of the largest probability",
+    )
+
+
+# --- labels --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "labels",
+    [("cat", "dog", "emu"), (3, 7, 11), (-1, 0, 1), (0, 2, 5), (10, 20, 30)],
+    ids=["strings", "three-seven-eleven", "negative", "gaps", "tens"],
+)
+def test_any_labels_give_the_same_model_as_0_to_k(labels):
+    X, y = make_data(5, n=90)
+    first_last = int(np.argmax(y == 2))  # so the largest label comes first in y
+    X, y = np.roll(X, -first_last, axis=0), np.roll(y, -first_last)
+    reference = fit(X, y, C=0.3)
+    relabelled = np.asarray(labels)[y]
+    try:
+        model = fit(X, relabelled, C=0.3)
+    except (TypeError, ValueError, IndexError) as exc:
+        pytest.fail(
+            f"fit with labels {labels} raised {type(exc).__name__}: {exc}. Labels are not "
+            "column indices: take classes_ = sorted unique labels and one-hot the position "
+            "of each label in classes_ (np.unique(y, return_inverse=True))."
+        )
+    np.testing.assert_array_equal(
+        model.classes_, sorted(labels), err_msg="classes_ must be the sorted unique labels"
+    )
+    assert np.shape(model.coef_) == (3, 3) and np.allclose(
+        model.coef_, reference.coef_, rtol=1e-10
+    ), (
+        f"labels {labels} gave coef_ {np.round(model.coef_, 4).tolist()}, but the same data "
+        f"labelled 0, 1, 2 gave {np.round(reference.coef_, 4).tolist()}: the labels were "
+        "used as numbers or indices. One-hot their positions in classes_."
+    )
+    np.testing.assert_array_equal(
+        model.predict(X),
+        np.asarray(labels)[reference.predict(X)],
+        err_msg="predict must return labels taken from classes_, not column indices",
+    )
+
+
+@pytest.mark.parametrize("y", [[4, 4, 4, 4], ["a", "a", "a", "a"]], ids=["int", "str"])
+def test_fewer_than_two_classes_is_a_value_error(y):
+    X = np.arange(8.0).reshape(4, 2)
+    mod.SoftmaxRegression(max_iter=5).fit(X, [0, 1, 2, 1])
+    with pytest.raises(ValueError, match="2 classes"):
+        mod.SoftmaxRegression().fit(X, y)
+
+
+# --- numerics ------------------------------------------------------------------------------
+
+
+def test_logits_in_the_thousands_do_not_overflow():
+    X, y = make_data(6, k=4)
+    model = fit(X, y, C=0.3)
+    big = 1000.0 * X
+    try:
+        proba = model.predict_proba(big)
+    except FloatingPointError as exc:
+        pytest.fail(
+            f"predict_proba overflowed on logits of order 1e3 ({exc}): exp(1000) is inf. "
+            "Subtract each row's max logit before exp (softmax is shift-invariant)."
+        )
+    assert np.all(np.isfinite(proba)), "predict_proba gave inf or NaN for large logits"
+    Z = model.decision_function(big)
+    np.testing.assert_allclose(proba, np.exp(log_softmax_rows(Z)), rtol=1e-12, atol=1e-300)
+    np.testing.assert_allclose(proba.sum(axis=1), 1.0, rtol=1e-12)
+
+
+def test_fitting_features_of_magnitude_1e3_stays_finite():
+    X, y = make_data(7)
+    try:
+        model = mod.SoftmaxRegression(max_iter=200).fit(1000.0 * X, y)
+    except FloatingPointError as exc:
+        pytest.fail(
+            f"fit overflowed on features of order 1e3 ({exc}): shift the logits by their "
+            "row max before exp, and compute the cross-entropy from the log-softmax."
+        )
+    assert np.all(np.isfinite(model.coef_)) and np.all(np.isfinite(model.loss_history_))
+
+
+def test_separable_data_gives_a_finite_loss():
+    # Three far-apart clusters, a weak penalty and a bold first step: the logits jump so far
+    # that some probabilities underflow to exactly 0, and the loss must still be finite.
+    X = np.array([[-5.0, 0.0], [-4.0, 1.0], [5.0, 0.0], [4.0, 1.0], [0.0, 6.0], [1.0, 5.0]])
+    y = np.array([0, 0, 1, 1, 2, 2])
+    try:
+        model = mod.SoftmaxRegression(C=1e6, learning_rate=200.0, max_iter=50).fit(X, y)
+    except FloatingPointError as exc:
+        pytest.fail(
+            f"fit on separable data raised {exc}: log(P) is log(0) once a probability "
+            "underflows. Compute CE_i as logsumexp(z_i) - z_i[c_i] (a log-softmax)."
+        )
+    assert np.all(np.isfinite(model.loss_history_)), "loss_history_ contains inf or NaN"
+    np.testing.assert_array_equal(model.predict(X), y)
+    assert np.max(np.abs(model.decision_function(X))) > 800, "the logits should be huge here"
+
+
+# --- loss_history_ and stopping ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_loss_history_decreases_and_ends_at_the_final_objective(seed):
+    X, y = make_data(seed, k=4)
+    model = fit(X, y, C=0.4, learning_rate=1.0)
+    history = np.asarray(model.loss_history_, dtype=float)
+    assert history[0] == pytest.approx(math.log(4.0), rel=1e-12), (
+        f"loss_history_[0] is {history[0]}, but at W = 0, b = 0 the mean cross-entropy is "
+        "log k = log 4"
+    )
+    assert np.all(np.diff(history) <= 1e-12), "the loss went up with a safe step size"
+    expected = mean_objective(X, one_hot(y), model.coef_, model.intercept_, 0.4)
+    assert history[-1] == pytest.approx(expected, rel=1e-9), (
+        f"loss_history_[-1] is {history[-1]}, expected {expected}: loss_history_ records "
+        "J / (n C) = mean cross-entropy + ||W||_F^2 / (2 n C)"
+    )
+
+
+def test_max_iter_bounds_the_number_of_steps():
+    X, y = make_data(8)
+    model = mod.SoftmaxRegression(max_iter=7, tol=0.0).fit(X, y)
+    assert len(model.loss_history_) == 7, (
+        f"max_iter=7 and tol=0 gave {len(model.loss_history_)} loss_history_ entries, "
+        "expected 7 (one per iteration)"
+    )
+
+
+def test_stops_once_the_gradient_is_below_tol():
+    X, y = make_data(9)
+    loose = mod.SoftmaxRegression(C=0.3, learning_rate=2.0, max_iter=5000, tol=1e-3).fit(X, y)
+    tight = mod.SoftmaxRegression(C=0.3, learning_rate=2.0, max_iter=5000, tol=1e-10).fit(X, y)
+    n_loose, n_tight = len(loose.loss_history_), len(tight.loss_history_)
+    assert n_loose < n_tight < 5000, (
+        f"tol=1e-3 ran {n_loose} iterations and tol=1e-10 ran {n_tight} (max_iter=5000): stop "
+        "as soon as every gradient entry is below tol"
+    )
+    gW, gb = objective_gradient(X, one_hot(y), loose.coef_, loose.intercept_, 0.3)
+    assert max(np.max(np.abs(gW)), np.max(np.abs(gb))) / (len(y) * 0.3) < 1e-3
+
+
+def test_fit_is_deterministic_and_a_refit_starts_afresh():
+    X1, y1 = make_data(10)
+    X2, y2 = make_data(11)
+    model = mod.SoftmaxRegression(max_iter=200)
+    first = model.fit(X1, y1).coef_.copy()
+    np.testing.assert_array_equal(model.fit(X1, y1).coef_, first, "fit is not deterministic")
+    model.fit(X2, y2)
+    fresh = mod.SoftmaxRegression(max_iter=200).fit(X2, y2)
+    np.testing.assert_array_equal(
+        model.coef_, fresh.coef_, "a second fit must start from W = 0, not warm-start"
+    )
+    assert len(model.loss_history_) == len(fresh.loss_history_), (
+        "loss_history_ kept the entries of the previous fit: reset it in fit"
+    )
+
+
+# --- inputs and validation -----------------------------------------------------------------
+
+
+def test_inputs_are_not_modified():
+    X, y = make_data(12)
+    y = y + 10  # labels 10, 11, 12: relabelling them in place to 0..k-1 is a classic
+    model = mod.SoftmaxRegression(max_iter=5)
+    with inputs_unchanged("fit", X=X, y=y):
+        model.fit(X, y)
+    with inputs_unchanged("predict_proba", X=X):
+        model.predict_proba(X)
+    with inputs_unchanged("predict", X=X):
+        model.predict(X)
+
+
+def test_integer_features_give_float64_results():
+    X = np.array([[0, 1], [1, 3], [2, 0], [3, 2], [4, 5], [1, 1]])
+    y = np.array([0, 1, 2, 1, 2, 0])
+    model = mod.SoftmaxRegression(max_iter=5).fit(X, y)
+    assert model.coef_.dtype == np.float64
+    assert model.predict_proba(X).dtype == np.float64
+
+
+BAD_FIT_INPUT = {
+    "nan": (lambda X, y: (np.where(X > 1, np.nan, X), y), "NaN"),
+    "1-D X": (lambda X, y: (X[:, 0], y), "2-D"),
+    "length mismatch": (lambda X, y: (X, y[:-1]), "samples"),
+    "empty X": (lambda X, y: (X[:0], y[:0]), "empty"),
+    "2-D y": (lambda X, y: (X, y.reshape(-1, 1)), "1-D"),
+}
+
+
+@pytest.mark.parametrize("case", BAD_FIT_INPUT, ids=list(BAD_FIT_INPUT))
+def test_bad_training_input_is_a_value_error(case):
+    X, y = make_data(13, n=20)
+    mod.SoftmaxRegression(max_iter=5).fit(X, y)  # works on good input first
+    make_bad, message = BAD_FIT_INPUT[case]
+    with pytest.raises(ValueError, match=message):
+        mod.SoftmaxRegression().fit(*make_bad(X, y))
+
+
+@pytest.mark.parametrize(
+    "hyper, value",
+    [
+        ("C", 0.0),
+        ("C", -1.0),
+        ("learning_rate", -0.1),
+        ("max_iter", 0),
+        ("max_iter", 2.5),
+        ("tol", -1e-3),
+    ],
+)
+def test_invalid_hyperparameter_is_a_value_error_at_fit(hyper, value):
+    X, y = make_data(14, n=20)
+    mod.SoftmaxRegression(max_iter=5).fit(X, y)
+    model = mod.SoftmaxRegression(**{hyper: value})  # __init__ only stores it
+    assert getattr(model, hyper) == value
+    with pytest.raises(ValueError, match=hyper):
+        model.fit(X, y)
+
+
+@pytest.mark.parametrize("method", ["predict", "predict_proba", "decision_function"])
+def test_using_the_model_before_fit_raises_not_fitted(method):
+    X, y = make_data(15, n=20)
+    mod.SoftmaxRegression(max_iter=5).fit(X, y)
+    with pytest.raises(NotFittedError, match="fit"):
+        getattr(mod.SoftmaxRegression(), method)(X)
+
+
+@pytest.mark.parametrize("method", ["predict", "predict_proba", "decision_function"])
+def test_wrong_feature_count_at_predict_is_a_value_error(method):
+    X, y = make_data(16, n=20)
+    model = mod.SoftmaxRegression(max_iter=5).fit(X, y)
+    with pytest.raises(ValueError, match="features"):
+        getattr(model, method)(X[:, :2])
+
+
+# --- speed ---------------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(10)
+def test_large_input_is_fast_when_vectorized():
+    # 100 iterations over 20 000 samples and 4 classes: a fraction of a second vectorized,
+    # but a Python loop over the samples makes 2 million slow steps.
+    X, y = make_data(17, n=20_000, d=5, k=4)
+    model = mod.SoftmaxRegression(learning_rate=2.0, max_iter=100, tol=0.0).fit(X, y)
+    assert len(model.loss_history_) == 100
+    assert np.mean(model.predict(X) == y) > 0.6
