@@ -220,6 +220,7 @@ def test_x_is_unchanged_even_if_f_raises():
         ([1.0], [-1.0], 1.0),  # opposite signs: the worst possible
         ([1000.0], [1001.0], 1.0 / 2001.0),  # relative, not absolute
         ([1e-8], [2e-8], 1.0 / 3.0),  # small but both far above the floor
+        ([1e-11], [3e-11], 0.5),  # tiny gradients still compared relatively (floor 1e-12)
         ([[1.0, 1.0], [2.0, 2.0]], [[1.0, 3.0], [2.0, 2.0]], 0.5),  # the largest entry
     ],
 )
@@ -246,6 +247,21 @@ def test_relative_error_of_zeros_is_zero_not_nan():
         f"relative_error([0, 1], [0, 1.1]) = {mixed}, expected 0.1 / 2.1: the 0-vs-0 entry "
         "agrees perfectly and must not dominate"
     )
+
+
+def test_relative_error_of_zeros_computes_no_zero_division():
+    # np.where(denom == 0, 0, diff / denom) still evaluates 0/0 for the zero entries.
+    try:
+        got = gc.relative_error([0.0, 1.0], [0.0, 1.1])
+        zeros = gc.relative_error(np.zeros((2, 2)), np.zeros((2, 2)))
+    except FloatingPointError as exc:
+        pytest.fail(
+            f"relative_error with 0-vs-0 entries computed 0/0 ({exc}), even if the NaN is "
+            "replaced afterwards (np.where evaluates both branches): floor the denominator "
+            "instead, max(|a| + |b|, 1e-12)"
+        )
+    assert zeros == 0.0
+    assert math.isclose(got, 0.1 / 2.1, rel_tol=1e-12)
 
 
 def test_relative_error_returns_a_python_float():
