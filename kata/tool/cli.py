@@ -721,5 +721,9 @@ def main(argv: list[str] | None = None, app: App | None = None) -> int:
         with contextlib.suppress(OSError):
             sys.stdout = open(os.devnull, "w")
         return 1
+    except OSError as exc:  # a file the tool cannot read or write (permissions, disk full)
+        where = f" ({exc.filename})" if exc.filename else ""
+        app.stderr.write(f"error: {exc.strerror or exc}{where}\n")
+        return 2
     finally:
         app.close()

@@ -304,3 +304,12 @@ def test_ids_ignore_case_and_odd_bytes_do_not_stop_the_tool(tool, project):
     )
     run = tool("list")
     assert run.code == 0 and "in progress" in rows(run.out)["demo/stats"]
+
+
+def test_a_backup_that_cannot_be_written_stops_before_touching_the_file(tool, project):
+    project.data_dir.mkdir()
+    project.backup_dir.write_text("a file where the backups folder should be")
+    project.path(ADD, "exercise").write_text(ADD_HALF)
+    run = tool("reset", "add", "--yes")
+    assert run.code == 2 and run.err.startswith("error: ") and "Traceback" not in run.err
+    assert project.path(ADD, "exercise").read_text() == ADD_HALF
