@@ -1,0 +1,118 @@
+"""Reference solution for regression/polynomial_regression (statement: exercises/regression/polynomial_regression.py)."""  # noqa: E501
+
+import numbers
+from itertools import combinations_with_replacement
+
+import numpy as np
+
+from kata.validation import check_fitted_input, check_scalar, check_X_y
+
+
+class PolynomialRegression:
+    """Least squares (ridge when ``alpha > 0``) on the polynomial features of X.
+
+    The features are every monomial of the input columns of total degree 1 to ``degree``,
+    in scikit-learn's ``PolynomialFeatures(degree, include_bias=False)`` order (for two
+    columns and degree 2: x0, x1, x0², x0·x1, x1²). The model is then
+    ``y ≈ features @ coef_ + intercept_``, fitted by minimising
+    ``||y - features @ coef_ - intercept_||² + alpha * ||coef_||²``: the intercept is not
+    penalized, as in scikit-learn's ``Ridge``; with ``alpha = 0`` (least squares), the
+    minimum-norm ``coef_`` when the features are collinear.
+
+    Parameters
+    ----------
+    degree : int, default 2
+        Highest total degree of the monomials (>= 1).
+    alpha : float, default 0.0
+        Strength of the L2 penalty on ``coef_`` (>= 0).
+
+    Attributes
+    ----------
+    coef_ : ndarray of shape (n_output_features,)
+        One weight per monomial, in the order above: ``degree`` weights for one input
+        column (x, x², ..., x^degree), ``C(d + degree, degree) - 1`` for ``d`` columns.
+    intercept_ : float
+    n_features_in_ : int
+
+    Examples
+    --------
+    >>> x = np.array([[-1.0], [0.0], [1.0], [2.0]])
+    >>> model = PolynomialRegression(degree=2).fit(x, 1 - 2 * x[:, 0] + 3 * x[:, 0] ** 2)
+    >>> model.coef_.round(10), round(model.intercept_, 10)
+    (array([-2.,  3.]), 1.0)
+    """
+
+    def __init__(self, degree=2, alpha=0.0):
+        self.degree = degree
+        self.alpha = alpha
+
+    def fit(self, X, y):
+        """Fit ``coef_`` and ``intercept_`` on the polynomial features of ``X``.
+
+        Parameters
+        ----------
+        X : array-like of shape (n_samples, n_features)
+            For a single variable ``x`` pass ``x.reshape(-1, 1)``.
+        y : array-like of shape (n_samples,)
+
+        Returns
+        -------
+        self : PolynomialRegression
+            The fitted estimator.
+
+        Examples
+        --------
+        >>> model = PolynomialRegression(degree=3).fit([[0], [1], [2], [3]], [0, 3, 14, 39])
+        >>> model.coef_.round(10)  # y = x + x² + x³
+        array([1., 1., 1.])
+        """
+        check_scalar(self.degree, "degree", kind=numbers.Integral, low=1)
+        check_scalar(self.alpha, "alpha", low=0)
+        X, y = check_X_y(X, y)
+        self.n_features_in_ = X.shape[1]
+        Z = self._features(X)
+        # The intercept is not penalized: for any coef the best intercept is
+        # mean(y) - mean(Z)·coef, so solve the centred problem and recover it afterwards.
+        z_mean, y_mean = Z.mean(axis=0), y.mean()
+        Zc, yc = Z - z_mean, y - y_mean
+        # Ridge through the SVD Zc = U S Vᵀ: coef = V diag(s / (s² + alpha)) Uᵀ yc. It avoids
+        # forming ZcᵀZc, whose condition number (the square of Zc's) explodes with the degree.
+        # With alpha = 0 this is the pseudo-inverse, so directions with a singular value at
+        # rounding level are dropped (the minimum-norm solution, as lstsq's default rcond).
+        U, s, Vt = np.linalg.svd(Zc, full_matrices=False)
+        keep = s > s[0] * max(Zc.shape) * np.finfo(float).eps
+        shrink = np.zeros_like(s)
+        shrink[keep] = s[keep] / (s[keep] ** 2 + self.alpha)
+        self.coef_ = Vt.T @ (shrink * (U.T @ yc))
+        self.intercept_ = float(y_mean - z_mean @ self.coef_)
+        return self
+
+    def _features(self, X):
+        # One column per multiset of input columns of size 1..degree, in the order
+        # combinations_with_replacement yields them: exactly PolynomialFeatures' order.
+        columns = [
+            np.prod(X[:, combo], axis=1)
+            for k in range(1, self.degree + 1)
+            for combo in combinations_with_replacement(range(X.shape[1]), k)
+        ]
+        return np.column_stack(columns)
+
+    def predict(self, X):
+        """Predict ``features(X) @ coef_ + intercept_``.
+
+        Parameters
+        ----------
+        X : array-like of shape (n_samples, n_features)
+
+        Returns
+        -------
+        ndarray of shape (n_samples,)
+
+        Examples
+        --------
+        >>> model = PolynomialRegression(degree=2).fit([[0.0], [1.0], [2.0]], [0.0, 1.0, 4.0])
+        >>> model.predict([[3.0], [-1.0]]).round(10)
+        array([9., 1.])
+        """
+        X = check_fitted_input(self, X, attribute="coef_")
+        return self._features(X) @ self.coef_ + self.intercept_
