@@ -101,6 +101,35 @@ def test_gradient_descent_stops_when_the_gradient_norm_falls_below_tol():
     np.testing.assert_array_equal(history[-1], x, err_msg="history[-1] must be the returned x")
 
 
+def test_gradient_descent_stopping_norm_spans_every_entry_of_a_matrix_x():
+    # grad = x, lr = 0.5 from [[3, 0], [0, 4]]: ||grad(x_k)|| = 5 / 2^k over all entries,
+    # first below 1e-3 at k = 13. The spectral norm (ord=2 of a matrix), the largest row
+    # norm or max |entry| are 4 / 2^k and would stop one step early, at k = 12.
+    x0 = np.array([[3.0, 0.0], [0.0, 4.0]])
+    x, history = gd.gradient_descent(lambda x: x, x0, lr=0.5, n_iter=1000, tol=1e-3)
+    steps = len(history) - 1
+    assert steps != 12, (
+        "for a matrix-shaped x, gradient_descent stopped after 12 steps instead of 13: the "
+        "stopping norm must be the Euclidean norm over all entries (Frobenius, "
+        "np.linalg.norm(g) or np.linalg.norm(g.ravel())), not the spectral norm "
+        "np.linalg.norm(g, 2), a per-row norm or max |g|"
+    )
+    assert steps == 13, f"expected 13 steps (14 iterates in history), got {steps}"
+    np.testing.assert_array_equal(x, x0 / 8192)
+
+
+def test_gradient_descent_with_tol_zero_steps_even_at_a_stationary_point():
+    # At x = 0 the gradient of x^2 is exactly 0; ||0|| < 0 is false, so tol=0 still takes
+    # all n_iter steps (the rule is a strict <).
+    x, history = gd.gradient_descent(lambda x: 2 * x, [0.0, 0.0], lr=0.1, n_iter=3, tol=0.0)
+    assert len(history) == 4, (
+        f"with tol=0 and n_iter=3, history has {len(history)} iterates instead of 4: the "
+        "rule is ||grad|| < tol (strict), so tol=0 never stops early, not even at a zero "
+        "gradient"
+    )
+    np.testing.assert_array_equal(x, [0.0, 0.0])
+
+
 @pytest.mark.parametrize("seed", SEEDS)
 def test_gradient_descent_iterates_match_the_closed_form_on_a_quadratic(seed):
     # x_k - x* = (I - lr Q)^k (x0 - x*) exactly, with x* = Q^-1 b.
