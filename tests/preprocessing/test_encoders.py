@@ -189,6 +189,26 @@ def test_label_encoder_unseen_integer_label_is_an_error_not_a_neighbour_index():
         )
 
 
+@pytest.mark.parametrize(
+    "fitted, unseen",
+    [(["ab", "c"], "abc"), ([1, 2, 3], 1.5)],
+    ids=["longer-string", "fractional-number"],
+)
+def test_label_encoder_unseen_label_is_not_cast_onto_a_seen_one(fitted, unseen):
+    enc = mod.LabelEncoder().fit(fitted)
+    enc.transform(fitted)
+    try:
+        got = enc.transform([unseen])
+    except ValueError:
+        return
+    pytest.fail(
+        f"transform([{unseen!r}]) returned {got} after fit({fitted!r}): the label was never "
+        "seen. Casting y to classes_'s dtype first truncates it ('abc' -> 'ab', 1.5 -> 1) "
+        "onto a seen label; compare the labels as they are (scikit-learn's LabelEncoder "
+        "does this cast, but the kata asks that every unseen label be an error)"
+    )
+
+
 def test_label_encoder_inverse_transform_rejects_bad_indices():
     enc = mod.LabelEncoder().fit(["a", "b", "c"])
     np.testing.assert_array_equal(enc.inverse_transform([2]), ["c"])
