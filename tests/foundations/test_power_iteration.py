@@ -73,6 +73,20 @@ def test_eigenvector_sign_makes_the_largest_magnitude_entry_positive():
         np.testing.assert_allclose(vector, u, atol=1e-9)
 
 
+def test_eigenvector_sign_follows_the_largest_entry_not_the_sum():
+    # +-[-2, -2, 3] / sqrt(17): the entries sum to -1, yet the convention makes the 3
+    # (largest magnitude) positive, so the returned vector has a negative sum.
+    A, u = rank_one_plus([-2.0, -2.0, 3.0], top=4.0, rest=0.5)
+    for seed in SEEDS:
+        _, vector = pi.power_iteration(A, random_state=seed)
+        assert vector[2] > 0, (
+            f"eigenvector {vector.round(4)} (random_state={seed}): the sign convention makes "
+            "the largest-magnitude entry positive (v * sign(v[argmax |v|])), not the sum of "
+            "the entries or the first entry"
+        )
+        np.testing.assert_allclose(vector, u, atol=1e-9)
+
+
 # --- against np.linalg ------------------------------------------------------------------
 
 
@@ -160,6 +174,23 @@ def test_nilpotent_matrix_returns_its_null_vector():
     assert np.all(np.isfinite(vector)), "dividing by ||A v|| = 0 gave NaN"
     assert value == 0.0
     np.testing.assert_allclose(vector, [1.0, 0.0], atol=1e-15)
+
+
+@pytest.mark.parametrize(
+    "A", [np.zeros((3, 3)), np.array([[0.0, 1.0], [0.0, 0.0]])], ids=["zero", "nilpotent"]
+)
+def test_a_v_equal_to_zero_divides_nothing_by_zero(A):
+    # Dividing by ||A v|| = 0 and then spotting the NaN still computes 0/0 (a warning):
+    # test the norm before dividing.
+    try:
+        value, vector = pi.power_iteration(A, random_state=0)
+    except FloatingPointError as exc:
+        pytest.fail(
+            f"power_iteration computed 0/0 when A v = 0 ({exc}): check ||A v|| == 0 before "
+            "dividing by it, and stop there (v is an eigenvector for 0)"
+        )
+    assert value == 0.0
+    assert math.isclose(np.linalg.norm(vector), 1.0, rel_tol=1e-12), "return a unit vector"
 
 
 def test_the_same_random_state_gives_the_same_result():
