@@ -77,6 +77,24 @@ def test_r2_of_constant_targets_follows_scikit_learns_convention():
     )
 
 
+@pytest.mark.parametrize(
+    "scale, shift", [(1e-6, 0.0), (1.0, 1e6), (1e3, 1e8)], ids=["micro", "offset", "prices"]
+)
+def test_r2_does_not_depend_on_the_units_of_the_target(scale, shift):
+    # R² is unchanged by y -> scale * y + shift (applied to targets and predictions alike).
+    rng = np.random.default_rng(11)
+    y = rng.normal(size=40)
+    p = y + 0.5 * rng.normal(size=40)
+    expected = 1.0 - np.sum((y - p) ** 2) / np.sum((y - y.mean()) ** 2)  # unit-scale data
+    got = rm.r2_score(scale * y + shift, scale * p + shift)
+    assert got == pytest.approx(expected, rel=1e-8), (
+        f"r2_score gave {got} instead of {expected} once the targets were scaled by {scale} "
+        f"and shifted by {shift}. SS_tot as sum(y^2) - n * mean(y)^2 cancels catastrophically "
+        "for large offsets: sum the squared deviations (y - mean(y))^2 instead. A tolerance "
+        "or an eps in the SS_tot = 0 test (np.isclose, + 1e-12) breaks small-scale targets"
+    )
+
+
 @pytest.mark.parametrize("name", NAMES)
 def test_scores_return_python_floats(name):
     got = getattr(rm, name)([1, 2, 3], [1, 2, 4])  # integer input
