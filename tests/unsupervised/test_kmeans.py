@@ -105,6 +105,17 @@ def test_starting_at_the_cluster_means_stops_after_one_iteration():
     )
 
 
+def test_starting_at_the_cluster_means_with_tol_zero_still_stops_after_one_iteration():
+    # A total squared shift of exactly 0 satisfies shift <= tol even for tol = 0 (as in
+    # scikit-learn, which also reports n_iter_ = 1 here).
+    X = np.array([[0.0, 0.0], [0.0, 1.0], [10.0, 0.0], [10.0, 1.0]])
+    km = mod.KMeans(n_clusters=2, init=[[0.0, 0.5], [10.0, 0.5]], tol=0.0).fit(X)
+    assert km.n_iter_ == 1, (
+        f"n_iter_ = {km.n_iter_} with tol=0, expected 1: the rule is shift <= tol (not <), "
+        "so a run whose first update moves no center stops there"
+    )
+
+
 def test_one_cluster_is_the_mean_of_the_data():
     X = np.random.default_rng(0).normal(loc=3.0, size=(40, 3))
     km = mod.KMeans(n_clusters=1, random_state=0).fit(X)
@@ -296,6 +307,39 @@ def test_rescaling_and_shifting_the_data_changes_nothing_else(seed, scale, shift
     assert b.inertia_ == pytest.approx(scale**2 * a.inertia_, rel=1e-9)
 
 
+TOL_HINT = (
+    "the tol scale is the MEAN OF THE PER-FEATURE variances, np.mean(np.var(X, axis=0)); "
+    "np.var(X) over all entries also counts the spread between the feature means"
+)
+PRECISION_HINT = (
+    "far from the origin, ||x||^2 - 2 x.c + ||c||^2 subtracts huge, nearly equal numbers "
+    "and loses every digit of the distance. Centre X (subtract its mean) before clustering, "
+    "as scikit-learn does, and add the mean back to the centers"
+)
+
+
+@pytest.mark.parametrize(
+    "shift, hint",
+    [((0.0, 50.0), TOL_HINT), ((1e7, -1e7), PRECISION_HINT)],
+    ids=["one feature shifted", "far from the origin"],
+)
+def test_translating_the_data_changes_nothing_else(shift, hint):
+    # Per-feature offsets change neither the per-feature variances (so not the tol rule)
+    # nor any distance.
+    X, init = overlapping_data(12)
+    shift = np.array(shift)
+    a = mod.KMeans(n_clusters=3, init=init).fit(X)
+    b = mod.KMeans(n_clusters=3, init=init + shift).fit(X + shift)
+    wrong = int((b.labels_ != a.labels_).sum())
+    ours, before = b.n_iter_, a.n_iter_
+    assert wrong == 0 and ours == before, (
+        f"moving the data by {shift.tolist()} changed {wrong} labels and took {ours} "
+        f"iterations instead of {before}: {hint}"
+    )
+    np.testing.assert_allclose(b.cluster_centers_, a.cluster_centers_ + shift, atol=1e-6)
+    assert b.inertia_ == pytest.approx(a.inertia_, rel=1e-6)
+
+
 # --- empty clusters and degenerate data -------------------------------------------------------
 
 
@@ -366,6 +410,23 @@ def test_n_init_keeps_the_run_with_the_lowest_inertia(seed):
     assert km.inertia_ == pytest.approx(
         inertia_of(x[:, None], km.cluster_centers_, km.labels_), rel=1e-9
     ), "inertia_ does not belong to labels_ and cluster_centers_: keep all of the best run"
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_n_init_restarts_k_means_plus_plus_from_different_seeds(seed):
+    # The same 1-D blobs: a single k-means++ start misses the optimum about 40% of the
+    # time, so 30 restarts all missing it has probability ~1e-12, unless every restart
+    # draws the very same seeds.
+    rng = np.random.default_rng(0)
+    x = np.repeat([0.0, 4.0, 8.0, 30.0], 50) + rng.normal(size=200)
+    best = optimal_inertia_1d(x, 4)
+    km = mod.KMeans(n_clusters=4, n_init=30, random_state=seed).fit(x[:, None])
+    assert km.inertia_ == pytest.approx(best, rel=1e-9), (
+        f"inertia_ = {km.inertia_:.6f}, but the optimum is {best:.6f} and about 60% of "
+        "k-means++ starts reach it: with n_init=30 every run must get its own k-means++ "
+        "seeds. Pass the one generator from check_random_state to kmeans_plusplus, not the "
+        "int random_state (which restarts the same draws every run)"
+    )
 
 
 @pytest.mark.parametrize("seed", SEEDS)
