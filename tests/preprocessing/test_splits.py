@@ -61,6 +61,20 @@ def test_integer_test_size_is_a_count(test_size):
     )
 
 
+@pytest.mark.parametrize("test_size", [np.int64(3), np.int32(3)])
+def test_numpy_integer_test_size_is_a_count(test_size):
+    mod.train_test_split(np.arange(10), test_size=3, random_state=0)
+    try:
+        _, X_test = mod.train_test_split(np.arange(10), test_size=test_size, random_state=0)
+    except ValueError as exc:
+        pytest.fail(
+            f"test_size={test_size!r} ({type(test_size).__name__}) was refused ({exc}): a NumPy "
+            "integer is a count too; isinstance(x, int) is False for it, test with "
+            "numbers.Integral (as scikit-learn)"
+        )
+    assert len(X_test) == 3, f"test_size=np.int64(3) gave {len(X_test)} test samples, not 3"
+
+
 @pytest.mark.parametrize("n", [5, 10, 33])
 @pytest.mark.parametrize("test_size", [0.1, 0.25, 0.5, 0.8, 2])
 def test_split_sizes_match_sklearn(n, test_size):
@@ -123,6 +137,23 @@ def test_shuffle_draws_the_test_set_at_random():
         _, test = mod.train_test_split(X, test_size=10, random_state=seed)
         tails += set(test.tolist()) == set(range(30, 40))
     assert tails == 0, "with shuffle=True the test set must not simply be the last samples"
+
+
+@pytest.mark.parametrize("stratified", [False, True])
+def test_with_shuffle_the_training_part_comes_out_shuffled(stratified):
+    y = np.repeat([0, 1], 30)  # a dataset sorted by class, as iris is
+    X = np.arange(60)
+    for seed in SEEDS:
+        X_train, X_test = mod.train_test_split(
+            X, test_size=0.25, stratify=y if stratified else None, random_state=seed
+        )
+        assert_partition(X_train, X_test, 60)
+        assert not np.all(np.diff(X_train) > 0), (
+            "with shuffle=True the training part came back in the original sample order: "
+            "return the shuffled indices as drawn (perm[n_test:]), not a sorted mask or "
+            "setdiff1d. On data sorted by class (iris) a model trained by SGD would otherwise "
+            "see one class after the other (scikit-learn shuffles the training part too)"
+        )
 
 
 def test_split_accepts_a_generator_as_random_state():
@@ -262,6 +293,10 @@ def test_k_fold_shuffle_is_deterministic_and_actually_shuffles():
     assert [sorted(te.tolist()) for _, te in a] != plain, (
         "shuffle=True gave the same consecutive blocks as shuffle=False"
     )
+    assert {frozenset(te.tolist()) for _, te in a} != {frozenset(te) for te in plain}, (
+        "shuffle=True only reordered the folds: the test folds hold the same groups of "
+        "samples as without shuffling. Shuffle the sample indices, then cut them into folds"
+    )
 
 
 def test_k_fold_without_shuffle_ignores_random_state():
@@ -367,6 +402,13 @@ def test_stratified_k_fold_shuffle_is_deterministic_and_actually_shuffles():
     plain = folds_of(mod.stratified_k_fold_indices(y, n_splits=4))
     assert [sorted(te.tolist()) for _, te in a] != [sorted(te.tolist()) for _, te in plain], (
         "shuffle=True gave the same folds as shuffle=False"
+    )
+    assert {frozenset(te.tolist()) for _, te in a} != {
+        frozenset(te.tolist()) for _, te in plain
+    }, (
+        "shuffle=True only reordered the folds: the test folds hold the same groups of "
+        "samples as without shuffling. Shuffle the samples within each class before "
+        "dealing them to folds"
     )
 
 
