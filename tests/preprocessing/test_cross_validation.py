@@ -339,6 +339,27 @@ def test_grid_search_hand_example():
         np.testing.assert_allclose(r["mean_score"], np.mean(r["scores"]), rtol=1e-12)
 
 
+def test_grid_search_mean_score_is_the_plain_mean_over_uneven_folds():
+    X, y = np.zeros((5, 1)), np.array([0.0, 0.0, 0.0, 0.0, 3.0])
+    _, best_score, results = mod.grid_search(
+        Constant, {"c": [0.0, 3.0]}, X, y, cv=2, scoring=neg_mse
+    )
+    # Folds [0, 1, 2] and [3, 4]. c = 0: fold scores 0 and -(0 + 9) / 2 = -4.5, mean -2.25
+    # (weighting by fold size, or scoring all predictions pooled, would give -9 / 5 = -1.8).
+    # c = 3: fold scores -9 and -(9 + 0) / 2 = -4.5, mean -6.75 (weighted: -7.2).
+    got = [r["mean_score"] for r in results]
+    np.testing.assert_allclose(
+        got,
+        [-2.25, -6.75],
+        rtol=1e-12,
+        err_msg=(
+            "mean_score must be the plain mean of the cv fold scores (as scikit-learn's "
+            "GridSearchCV), not weighted by fold size nor one score of the pooled predictions"
+        ),
+    )
+    assert best_score == -2.25
+
+
 def test_grid_search_candidates_follow_the_product_in_key_insertion_order():
     X, y = np.zeros((4, 1)), np.zeros(4)
     grid = {"ignored": [1, 2], "c": ["x", "y", "z"]}  # keys deliberately not alphabetical
