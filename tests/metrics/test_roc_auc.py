@@ -1,0 +1,466 @@
+"""Tests for metrics/roc_auc: ROC curve, AUC, precision-recall curve, average precision."""
+
+import numpy as np
+import pytest
+
+from kata.testing import SEEDS, import_sklearn, inputs_unchanged, load_kata
+
+ra = load_kata("metrics/roc_auc")
+
+NAMES = ["roc_curve", "roc_auc_score", "precision_recall_curve", "average_precision_score"]
+
+# The statement's worked example (scikit-learn's documentation example).
+Y = [0, 0, 1, 1]
+S = [0.1, 0.4, 0.35, 0.8]
+
+
+def pairwise_auc(y_true, y_score, pos_label=1):
+    """The oracle: the fraction of (positive, negative) pairs ranked right, ties as 1/2."""
+    y_true, y_score = np.asarray(y_true), np.asarray(y_score, dtype=float)
+    pos, neg = y_score[y_true == pos_label], y_score[y_true != pos_label]
+    diff = pos[:, None] - neg[None, :]
+    return float(np.mean((diff > 0) + 0.5 * (diff == 0)))
+
+
+def sorted_search_auc(y_true, y_score, pos_label=1):
+    """An O(n log n) oracle for large inputs: count the negatives below each positive."""
+    pos, neg = y_score[y_true == pos_label], np.sort(y_score[y_true != pos_label])
+    below = np.searchsorted(neg, pos, side="left")
+    equal = np.searchsorted(neg, pos, side="right") - below
+    return float(np.sum(below + 0.5 * equal) / (pos.size * neg.size))
+
+
+def threshold_oracle(y_true, y_score, pos_label=1):
+    """TP and FP counts for every distinct score, highest first, by direct comparison."""
+    y_true, y_score = np.asarray(y_true), np.asarray(y_score, dtype=float)
+    positive = y_true == pos_label
+    thresholds = np.unique(y_score)[::-1]
+    tp = np.array([np.sum(positive & (y_score >= t)) for t in thresholds])
+    fp = np.array([np.sum(~positive & (y_score >= t)) for t in thresholds])
+    return thresholds, tp, fp
+
+
+def tied_scores(rng, n, levels=6):
+    """Binary labels with scores on a few levels (many ties), informative on average."""
+    y = rng.integers(0, 2, n)
+    y[:2] = [0, 1]  # both classes present
+    score = np.round(y * 0.8 + rng.normal(size=n), 0) / levels
+    return y, score
+
+
+def trapezoid(y, x):
+    """Trapezoid area, written out (the test's own, not np.trapezoid)."""
+    x, y = np.asarray(x), np.asarray(y)
+    return float(np.sum((x[1:] - x[:-1]) * (y[1:] + y[:-1]) / 2))
+
+
+# --- roc_curve -------------------------------------------------------------------------------
+
+
+def test_roc_curve_by_hand():
+    fpr, tpr, thresholds = ra.roc_curve(Y, S)
+    np.testing.assert_allclose(fpr, [0, 0, 0.5, 0.5, 1], atol=1e-15)
+    np.testing.assert_allclose(tpr, [0, 0.5, 0.5, 1, 1], atol=1e-15)
+    np.testing.assert_array_equal(thresholds, [np.inf, 0.8, 0.4, 0.35, 0.1])
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_roc_curve_starts_at_the_origin_and_ends_at_one_one(seed):
+    y, score = tied_scores(np.random.default_rng(seed), 40)
+    for drop in (True, False):
+        fpr, tpr, thresholds = ra.roc_curve(y, score, drop_intermediate=drop)
+        assert fpr[0] == 0 and tpr[0] == 0 and thresholds[0] == np.inf, (
+            f"the ROC curve starts at ({fpr[0]}, {tpr[0]}) with threshold {thresholds[0]}: "
+            "prepend the point (0, 0) for the threshold +inf (nothing predicted positive)"
+        )
+        assert fpr[-1] == 1 and tpr[-1] == 1, "the ROC curve must end at (1, 1)"
+        assert len(fpr) == len(tpr) == len(thresholds)
+        assert np.all(np.diff(fpr) >= 0) and np.all(np.diff(tpr) >= 0), (
+            "FPR and TPR must be non-decreasing: thresholds go from the highest score down "
+            "(a ranking inverted to increasing scores walks the curve backwards)"
+        )
+        assert np.all(np.diff(thresholds) < 0), "thresholds must be strictly decreasing"
+
+
+def test_roc_curve_collapses_tied_scores_into_one_point():
+    fpr, tpr, thresholds = ra.roc_curve([0, 1, 0, 1], [0.5, 0.5, 0.5, 0.5])
+    assert len(fpr) == 2, (
+        f"four equal scores gave {len(fpr)} ROC points {list(zip(fpr, tpr, strict=True))}: "
+        "no threshold separates tied samples, so they are ONE point, (1, 1) here"
+    )
+    np.testing.assert_array_equal(fpr, [0, 1])
+    np.testing.assert_array_equal(tpr, [0, 1])
+    # Thresholds 0.9, 0.7 (one positive, two negatives tied), 0.2; P = 2, N = 3.
+    fpr, tpr, thresholds = ra.roc_curve(
+        [1, 0, 1, 0, 0], [0.9, 0.7, 0.7, 0.7, 0.2], drop_intermediate=False
+    )
+    np.testing.assert_array_equal(thresholds, [np.inf, 0.9, 0.7, 0.2])
+    np.testing.assert_allclose(fpr, [0, 0, 2 / 3, 1], rtol=1e-12)
+    np.testing.assert_allclose(tpr, [0, 1 / 2, 1, 1], rtol=1e-12)
+
+
+def test_drop_intermediate_drops_only_the_middle_of_straight_runs():
+    # Counts (FP, TP) at thresholds 4, 3, 2, 1: (0, 1), (0, 2), (1, 2), (2, 2). The point at
+    # threshold 2 has zero second differences in both counts: it is dropped.
+    y, score = [1, 1, 0, 0], [4.0, 3.0, 2.0, 1.0]
+    fpr, tpr, thresholds = ra.roc_curve(y, score, drop_intermediate=False)
+    np.testing.assert_array_equal(thresholds, [np.inf, 4, 3, 2, 1])
+    np.testing.assert_allclose(fpr, [0, 0, 0, 0.5, 1])
+    np.testing.assert_allclose(tpr, [0, 0.5, 1, 1, 1])
+    fpr, tpr, thresholds = ra.roc_curve(y, score)  # drop_intermediate=True by default
+    assert len(thresholds) == 4, (
+        f"with drop_intermediate=True (the default, as scikit-learn) the ROC curve has "
+        f"thresholds {thresholds}, expected [inf, 4, 3, 1]: drop points whose FP and TP counts "
+        "both have a zero second difference"
+    )
+    np.testing.assert_array_equal(thresholds, [np.inf, 4, 3, 1])
+    np.testing.assert_allclose(fpr, [0, 0, 0, 1])
+    np.testing.assert_allclose(tpr, [0, 0.5, 1, 1])
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_full_roc_curve_matches_a_threshold_by_threshold_oracle(seed):
+    rng = np.random.default_rng(seed)
+    y, score = tied_scores(rng, 50)
+    labels = np.array([-1, 1])[y]  # -1/+1 labels: the positive class is 1
+    fpr, tpr, thresholds = ra.roc_curve(labels, score, drop_intermediate=False)
+    t, tp, fp = threshold_oracle(labels, score)
+    n_pos, n_neg = np.sum(labels == 1), np.sum(labels == -1)
+    assert len(thresholds) == len(t) + 1, (
+        f"the full curve has {len(thresholds)} thresholds, expected {len(t) + 1}: one per "
+        "distinct score plus +inf (tied scores collapse into one point)"
+    )
+    np.testing.assert_array_equal(thresholds[1:], t)
+    np.testing.assert_allclose(tpr[1:], tp / n_pos, rtol=1e-12, err_msg="TPR = TP / #positives")
+    np.testing.assert_allclose(fpr[1:], fp / n_neg, rtol=1e-12, err_msg="FPR = FP / #negatives")
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_dropping_intermediate_points_keeps_the_curve_and_its_area(seed):
+    y, score = tied_scores(np.random.default_rng(seed), 60, levels=20)
+    full = ra.roc_curve(y, score, drop_intermediate=False)
+    dropped = ra.roc_curve(y, score)
+    # Every kept point is a point of the full curve, and both areas are the same.
+    kept = np.isin(full[2], dropped[2])
+    np.testing.assert_allclose(full[0][kept], dropped[0], rtol=1e-12)
+    np.testing.assert_allclose(full[1][kept], dropped[1], rtol=1e-12)
+    assert trapezoid(dropped[1], dropped[0]) == pytest.approx(
+        trapezoid(full[1], full[0]), rel=1e-12
+    )
+
+
+def test_roc_curve_returns_float64_arrays():
+    out = ra.roc_curve([0, 1, 1], [1, 2, 3])  # integer scores
+    for name, arr in zip(("fpr", "tpr", "thresholds"), out, strict=True):
+        assert isinstance(arr, np.ndarray) and arr.dtype == np.float64, (
+            f"{name} is {type(arr).__name__} {getattr(arr, 'dtype', '')}, expected float64"
+        )
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+@pytest.mark.parametrize("drop_intermediate", [True, False])
+def test_roc_curve_matches_scikit_learn(seed, drop_intermediate):
+    metrics = import_sklearn("metrics")
+    rng = np.random.default_rng(seed)
+    y, score = tied_scores(rng, 80, levels=10)
+    for labels, pos_label in [([0, 1], None), ([-1, 1], None), (["ham", "spam"], "ham")]:
+        y_lab = np.asarray(labels)[y]
+        got = ra.roc_curve(y_lab, score, pos_label=pos_label, drop_intermediate=drop_intermediate)
+        expected = metrics.roc_curve(
+            y_lab,
+            score,
+            pos_label=1 if pos_label is None else pos_label,
+            drop_intermediate=drop_intermediate,
+        )
+        for name, g, e in zip(("fpr", "tpr", "thresholds"), got, expected, strict=True):
+            assert np.shape(g) == np.shape(e), (
+                f"{name} has shape {np.shape(g)}, scikit-learn's {np.shape(e)} "
+                f"(labels {labels}, drop_intermediate={drop_intermediate})"
+            )
+            np.testing.assert_allclose(g, e, rtol=1e-12, atol=1e-15, err_msg=name)
+
+
+# --- roc_auc_score ----------------------------------------------------------------------------
+
+
+def test_roc_auc_by_hand():
+    # Pairs (positive, negative): 0.35 > 0.1, 0.35 < 0.4, 0.8 > both: 3 of 4.
+    assert ra.roc_auc_score(Y, S) == pytest.approx(0.75, rel=1e-12)
+
+
+@pytest.mark.parametrize("order", ["positive_first", "negative_first"])
+def test_roc_auc_counts_a_tie_as_one_half(order):
+    # The tie at 0.5 holds one positive and one negative; listing it in either order must
+    # not matter. Pairs: 0.9 beats 0.5 and 0.1; 0.5 ties 0.5 (1/2) and beats 0.1: 3.5 of 4.
+    y = [1, 0, 1, 0] if order == "positive_first" else [0, 1, 1, 0]
+    got = ra.roc_auc_score(y, [0.5, 0.5, 0.9, 0.1])
+    assert got == pytest.approx(0.875, rel=1e-12), (
+        f"AUC = {got}, expected 0.875: a positive and a negative with the same score count 1/2. "
+        "Sorting and counting one sample at a time breaks the tie by the sort order instead; "
+        "group equal scores into one threshold"
+    )
+    got = ra.roc_auc_score([0, 1, 1, 0, 1], np.full(5, 0.3))
+    assert got == pytest.approx(0.5, rel=1e-12), f"all scores tied gave AUC {got}, not 0.5"
+
+
+def test_perfect_and_inverted_rankings():
+    y = [0, 0, 1, 1, 1]
+    assert ra.roc_auc_score(y, [0.1, 0.2, 0.7, 0.8, 0.9]) == pytest.approx(1.0)
+    got = ra.roc_auc_score(y, [0.9, 0.8, 0.3, 0.2, 0.1])
+    assert got == pytest.approx(0.0, abs=1e-12), (
+        f"AUC of a perfectly inverted ranking is {got}, expected 0: higher scores mean MORE "
+        "positive; sort the scores in decreasing order"
+    )
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_roc_auc_matches_the_pairwise_oracle(seed):
+    rng = np.random.default_rng(seed)
+    for levels in (3, 10, 1000):
+        y, score = tied_scores(rng, 70, levels=levels)
+        assert ra.roc_auc_score(y, score) == pytest.approx(pairwise_auc(y, score), rel=1e-12)
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_roc_auc_is_the_trapezoid_area_under_the_returned_curve(seed):
+    y, score = tied_scores(np.random.default_rng(seed), 50, levels=8)
+    fpr, tpr, _ = ra.roc_curve(y, score)
+    assert ra.roc_auc_score(y, score) == pytest.approx(trapezoid(tpr, fpr), rel=1e-12)
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_roc_auc_invariants(seed):
+    rng = np.random.default_rng(seed)
+    y, score = tied_scores(rng, 60, levels=5)
+    auc = ra.roc_auc_score(y, score)
+    perm = rng.permutation(60)
+    assert ra.roc_auc_score(y[perm], score[perm]) == pytest.approx(auc, rel=1e-12)
+    # Only the ranking matters: any strictly increasing transform keeps the AUC.
+    assert ra.roc_auc_score(y, np.exp(3 * score) - 7) == pytest.approx(auc, rel=1e-12)
+    # Reversing the ranking or swapping the positive class mirrors it.
+    assert ra.roc_auc_score(y, -score) == pytest.approx(1 - auc, rel=1e-12)
+    assert ra.roc_auc_score(y, score, pos_label=0) == pytest.approx(1 - auc, rel=1e-12)
+
+
+def test_labels_minus_one_and_plus_one():
+    y, score = [-1, -1, 1, 1, -1, 1], [0.2, 0.6, 0.4, 0.9, 0.1, 0.7]
+    got = ra.roc_auc_score(y, score)
+    expected = pairwise_auc(y, score, pos_label=1)
+    assert got == pytest.approx(expected, rel=1e-12), (
+        f"AUC with labels -1/+1 is {got}, expected {expected}: the positive class is 1 and -1 "
+        "is negative (cumsum(y_true) on -1/+1 labels does not count positives)"
+    )
+    # Ranked: 0.9 +, 0.7 +, 0.6 -, 0.4 +: precision at the hits 1, 1, 3/4.
+    got = ra.average_precision_score(y, score)
+    assert got == pytest.approx((1 + 1 + 3 / 4) / 3, rel=1e-12), (
+        f"AP with labels -1/+1 is {got}, expected 11/12: positives are the samples equal to 1"
+    )
+
+
+def test_string_labels_and_pos_label():
+    y = ["spam", "ham", "spam", "ham", "ham"]
+    score = [0.9, 0.2, 0.4, 0.5, 0.1]  # P(spam): pairs 0.9 > all, 0.4 beats 0.2 and 0.1
+    assert ra.roc_auc_score(y, score, pos_label="spam") == pytest.approx(5 / 6, rel=1e-12)
+    got = ra.roc_auc_score(y, score)
+    assert got == pytest.approx(5 / 6, rel=1e-12), (
+        f"pos_label=None gave AUC {got}: None means the larger label ('spam' > 'ham')"
+    )
+    # Scores of 'spam' used with 'ham' as the positive class rank it backwards.
+    assert ra.roc_auc_score(y, score, pos_label="ham") == pytest.approx(1 / 6, rel=1e-12)
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_roc_auc_matches_scikit_learn(seed):
+    metrics = import_sklearn("metrics")
+    rng = np.random.default_rng(seed)
+    for levels in (4, 1000):
+        y, score = tied_scores(rng, 90, levels=levels)
+        for labels in ([0, 1], [-1, 1], ["no", "yes"]):
+            y_lab = np.asarray(labels)[y]
+            assert ra.roc_auc_score(y_lab, score) == pytest.approx(
+                metrics.roc_auc_score(y_lab, score), rel=1e-12
+            )
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(30)
+def test_roc_auc_of_many_samples_needs_no_pairwise_comparison():
+    rng = np.random.default_rng(12)
+    n = 200_000
+    y = rng.integers(0, 2, n)
+    score = np.round(y + rng.normal(size=n), 2)  # many ties
+    got = ra.roc_auc_score(y, score)
+    assert got == pytest.approx(sorted_search_auc(y, score), rel=1e-12)
+
+
+# --- precision_recall_curve ----------------------------------------------------------------
+
+
+def test_precision_recall_curve_by_hand():
+    precision, recall, thresholds = ra.precision_recall_curve(Y, S)
+    np.testing.assert_allclose(precision, [1 / 2, 2 / 3, 1 / 2, 1, 1], rtol=1e-12)
+    np.testing.assert_allclose(recall, [1, 1, 1 / 2, 1 / 2, 0], rtol=1e-12)
+    np.testing.assert_array_equal(thresholds, [0.1, 0.35, 0.4, 0.8])
+
+
+def test_precision_recall_curve_layout():
+    precision, recall, thresholds = ra.precision_recall_curve(Y, S)
+    assert len(precision) == len(recall) == len(thresholds) + 1, (
+        f"lengths {len(precision)}, {len(recall)}, {len(thresholds)}: precision and recall "
+        "have one more entry than thresholds, the closing point (recall 0, precision 1)"
+    )
+    assert precision[-1] == 1 and recall[-1] == 0, (
+        f"the last point is (precision {precision[-1]}, recall {recall[-1]}): scikit-learn "
+        "closes the curve with precision 1 at recall 0"
+    )
+    assert np.all(np.diff(thresholds) > 0), (
+        f"thresholds {thresholds} must INCREASE (scikit-learn's order: the reverse of the ROC "
+        "curve's), with recall decreasing along the arrays"
+    )
+    assert np.all(np.diff(recall) <= 0)
+
+
+def test_precision_recall_curve_collapses_ties():
+    # Threshold 0.5 holds one positive and one negative in either order.
+    for y in ([1, 0, 1, 0], [0, 1, 1, 0]):
+        precision, recall, thresholds = ra.precision_recall_curve(y, [0.5, 0.5, 0.9, 0.1])
+        np.testing.assert_array_equal(thresholds, [0.1, 0.5, 0.9])
+        np.testing.assert_allclose(precision, [1 / 2, 2 / 3, 1, 1], rtol=1e-12)
+        np.testing.assert_allclose(recall, [1, 1, 1 / 2, 0], rtol=1e-12)
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_precision_recall_curve_matches_a_threshold_by_threshold_oracle(seed):
+    y, score = tied_scores(np.random.default_rng(seed), 50)
+    labels = np.array(["neg", "pos"])[y]
+    precision, recall, thresholds = ra.precision_recall_curve(labels, score, pos_label="pos")
+    t, tp, fp = threshold_oracle(labels, score, pos_label="pos")
+    np.testing.assert_array_equal(thresholds, t[::-1])
+    np.testing.assert_allclose(precision[:-1], (tp / (tp + fp))[::-1], rtol=1e-12)
+    np.testing.assert_allclose(recall[:-1], (tp / np.sum(y))[::-1], rtol=1e-12)
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_precision_recall_curve_matches_scikit_learn(seed):
+    metrics = import_sklearn("metrics")
+    y, score = tied_scores(np.random.default_rng(seed), 80, levels=8)
+    for labels, pos_label in [([0, 1], 1), ([-1, 1], 1), (["a", "b"], "a")]:
+        y_lab = np.asarray(labels)[y]
+        got = ra.precision_recall_curve(y_lab, score, pos_label=pos_label)
+        expected = metrics.precision_recall_curve(y_lab, score, pos_label=pos_label)
+        for name, g, e in zip(("precision", "recall", "thresholds"), got, expected, strict=True):
+            assert np.shape(g) == np.shape(e), f"{name}: shape {np.shape(g)} vs {np.shape(e)}"
+            np.testing.assert_allclose(g, e, rtol=1e-12, err_msg=name)
+
+
+# --- average_precision_score ---------------------------------------------------------------
+
+
+def test_average_precision_by_hand():
+    # Highest first: 0.8 (positive, P = 1, R = 1/2), 0.4 (negative), 0.35 (positive, P = 2/3).
+    got = ra.average_precision_score(Y, S)
+    assert got == pytest.approx(1 / 2 * 1 + 1 / 2 * 2 / 3, rel=1e-12)
+
+
+def test_average_precision_is_a_step_sum_without_interpolation():
+    # Ranked: +, -, -, +, +. Precision at the hits: 1, 2/4, 3/5; each hit adds recall 1/3.
+    y, score = [1, 0, 0, 1, 1], [5.0, 4.0, 3.0, 2.0, 1.0]
+    got = ra.average_precision_score(y, score)
+    interpolated = (1 + 3 / 5 + 3 / 5) / 3  # max precision at recall >= r
+    if got == pytest.approx(interpolated, rel=1e-9):
+        pytest.fail(
+            "average precision was interpolated (max precision to the right): scikit-learn's AP "
+            "is the plain step sum sum_n (R_n - R_(n-1)) P_n"
+        )
+    precision, recall, _ = ra.precision_recall_curve(y, score)
+    if got == pytest.approx(abs(trapezoid(precision, recall)), rel=1e-9):
+        pytest.fail("average precision used the trapezoid rule: use the step sum instead")
+    assert got == pytest.approx((1 + 2 / 4 + 3 / 5) / 3, rel=1e-12)
+
+
+@pytest.mark.parametrize("order", ["positive_first", "negative_first"])
+def test_average_precision_with_tied_scores(order):
+    # The tie at 0.5 holds one positive and one negative: they enter together, at precision
+    # 2/3. Counting the positive first (precision 2/2) would give AP = 1.
+    y = [1, 0, 1, 0] if order == "positive_first" else [0, 1, 1, 0]
+    got = ra.average_precision_score(y, [0.5, 0.5, 0.9, 0.1])
+    assert got == pytest.approx(1 / 2 * 1 + 1 / 2 * 2 / 3, rel=1e-12), (
+        f"AP = {got}, expected 5/6: samples with equal scores share one threshold, so the tied "
+        "positive is found at the precision of the whole tie group (2/3)"
+    )
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_average_precision_invariants(seed):
+    rng = np.random.default_rng(seed)
+    y, score = tied_scores(rng, 60, levels=7)
+    ap = ra.average_precision_score(y, score)
+    perm = rng.permutation(60)
+    assert ra.average_precision_score(y[perm], score[perm]) == pytest.approx(ap, rel=1e-12)
+    assert ra.average_precision_score(y, 2 * score + 1) == pytest.approx(ap, rel=1e-12)
+    assert 0 < ap <= 1
+    # Constant scores: AP = the fraction of positives (one threshold, recall 0 -> 1).
+    assert ra.average_precision_score(y, np.zeros(60)) == pytest.approx(np.mean(y), rel=1e-12)
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_average_precision_matches_scikit_learn(seed):
+    metrics = import_sklearn("metrics")
+    rng = np.random.default_rng(seed)
+    for levels in (3, 1000):
+        y, score = tied_scores(rng, 90, levels=levels)
+        for labels, pos_label in [([0, 1], 1), ([-1, 1], 1), (["x", "y"], "x")]:
+            y_lab = np.asarray(labels)[y]
+            expected = metrics.average_precision_score(y_lab, score, pos_label=pos_label)
+            got = ra.average_precision_score(y_lab, score, pos_label=pos_label)
+            assert got == pytest.approx(expected, rel=1e-12)
+
+
+@pytest.mark.parametrize("name", ["roc_auc_score", "average_precision_score"])
+def test_scores_return_python_floats(name):
+    got = getattr(ra, name)(Y, S)
+    assert isinstance(got, float), f"{name} returned {type(got).__name__}, expected float"
+
+
+# --- bad input, inputs unchanged ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize(
+    "y_true, kwargs, match",
+    [
+        ([1, 1, 1, 1], {}, "two classes"),
+        ([0, 1, 2, 1], {}, "two classes"),
+        ([0, 0, 1, 1], {"pos_label": 2}, "pos_label"),
+        (["a", "a", "b", "b"], {"pos_label": 1}, "pos_label"),
+    ],
+)
+def test_labels_that_are_not_two_classes_are_a_value_error(name, y_true, kwargs, match):
+    func = getattr(ra, name)
+    func(Y, S)  # works on good input first
+    with pytest.raises(ValueError, match=match):
+        func(y_true, S, **kwargs)
+
+
+@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize(
+    "y_true, y_score, match",
+    [
+        ([0, 1, 1], [0.1, 0.2], "y_true has 3 but y_score has 2 samples"),
+        ([0, 1], [0.1, np.nan], "NaN"),
+        ([0, 1], [[0.1, 0.9], [0.2, 0.8]], "1-D"),
+        ([], [], "empty"),
+    ],
+)
+def test_bad_input_is_a_value_error(name, y_true, y_score, match):
+    func = getattr(ra, name)
+    func(Y, S)
+    with pytest.raises(ValueError, match=match):
+        func(y_true, y_score)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_inputs_are_not_modified(name):
+    y, score = np.array([1, 0, 1, 1, 0]), np.array([0.3, 0.5, 0.3, 0.9, 0.1])
+    with inputs_unchanged(name, y_true=y, y_score=score):
+        getattr(ra, name)(y, score)
