@@ -21,7 +21,7 @@ IDS = [k.id for k in CATALOG]
 HINT_HEADING = re.compile(r"^## Hint (\d+)\b", re.MULTILINE)
 SECTION_HEADING = re.compile(r"^## .*\(`([a-z_]+/[a-z0-9_]+)`\)\s*$", re.MULTILINE)
 #: Test folders that hold the project's own tests rather than a topic's katas.
-NON_KATA_TEST_DIRS = {"tool"}
+NON_KATA_TEST_DIRS = {"tool", "figures"}
 FIGURE_LINK = re.compile(r"!\[[^\]]*\]\(([^)]+\.png)\)")
 
 
