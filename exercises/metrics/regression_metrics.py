@@ -20,7 +20,8 @@ Requirements:
 - R² is not symmetric: the baseline is the mean of y_true, so the argument order matters.
 - R² can be negative (a model worse than predicting the mean); never clip it.
 - Constant y_true makes SS_tot = 0: return 1.0 for a perfect prediction and 0.0 otherwise
-  (scikit-learn's convention), never NaN or a division warning.
+  (scikit-learn's convention), never NaN, a division warning or a huge number. Careful:
+  for y_true = [0.1, 0.1, 0.1] the computed mean is not exactly 0.1, so SS_tot is ~1e-34.
 - Never modify the inputs.
 
 Worked example: y_true = [1, 2, 3], y_pred = [1, 2, 2]

@@ -109,7 +109,9 @@ def r2_score(y_true, y_pred):
     ss_res = np.sum((y_true - y_pred) ** 2)
     # Deviations from the mean of the TRUE targets: the baseline that always predicts it.
     ss_tot = np.sum((y_true - y_true.mean()) ** 2)
-    if ss_tot == 0.0:
-        # Constant targets: R² is undefined (0/0 or x/0); follow scikit-learn's convention.
+    # Constant targets make R² undefined (0/0 or x/0): return 1.0 for a perfect prediction,
+    # else 0.0 (scikit-learn's convention). Test constancy on the values themselves: the
+    # rounded mean of [0.1, 0.1, 0.1] is not exactly 0.1, so ss_tot is ~1e-34, not 0.
+    if np.all(y_true == y_true[0]):
         return 1.0 if ss_res == 0.0 else 0.0
     return float(1.0 - ss_res / ss_tot)

@@ -95,6 +95,16 @@ def test_r2_does_not_depend_on_the_units_of_the_target(scale, shift):
     )
 
 
+def test_r2_recognises_constant_targets_whose_mean_does_not_round_exactly():
+    # mean([0.1, 0.1, 0.1]) is 0.10000000000000002, so the computed SS_tot is ~6e-34, not 0.
+    got = rm.r2_score([0.1, 0.1, 0.1], [0.1, 0.1, 1.1])
+    assert got == 0.0, (
+        f"r2_score of constant y_true [0.1, 0.1, 0.1] gave {got}: the rounded mean leaves "
+        "SS_tot ~1e-34 instead of 0, so test for constant targets on the values themselves "
+        "(all equal to the first), not with SS_tot == 0"
+    )
+
+
 @pytest.mark.parametrize("name", NAMES)
 def test_scores_return_python_floats(name):
     got = getattr(rm, name)([1, 2, 3], [1, 2, 4])  # integer input
