@@ -39,7 +39,10 @@ Shapes: X (n_samples, n_features); cluster_centers_ (n_clusters, n_features); la
 
 Complexity: O(n k d) time per iteration and O(n k) memory. Get all squared distances with
 one matrix product, ||x||^2 - 2 x.c + ||c||^2 (clip tiny negatives at 0), never an
-(n, k, d) array and never a Python loop over samples. k-means++ costs O(n k d) too: keep
+(n, k, d) array and never a Python loop over samples. That expansion cancels badly when
+the data sit far from the origin (values ~1e7 lose every digit of a unit distance), so
+centre X first (subtract its column means from X and from the centers: distances do not
+change) and shift the centers back at the end. k-means++ costs O(n k d) too: keep
 a running minimum of D^2 instead of recomputing it against every chosen center.
 
 Requirements and pitfalls:
