@@ -91,7 +91,15 @@ def pytest_runtest_call(item):
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
-    report = yield
+    try:
+        report = yield
+    except TypeError:
+        # CPython 3.11 can leave tb_lineno None on a frame that a signal (pytest-timeout's
+        # alarm) interrupted, and pytest's traceback formatter then fails with a TypeError.
+        # Report the test as failed without the traceback rather than crash the session.
+        if call.excinfo is None:
+            raise
+        report = _plain_failure(item, call)
     excinfo = call.excinfo
     if excinfo is None or call.when == "teardown":
         return report
@@ -105,6 +113,21 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
     elif "Timeout" in str(excinfo.value) and "pytest-timeout" in str(excinfo.value):
         report.sections.append(("timeout", TIMEOUT_NOTE))
     return report
+
+
+def _plain_failure(item: pytest.Item, call: pytest.CallInfo) -> pytest.TestReport:
+    """A failed report for ``call`` whose message is just the exception, no traceback."""
+    return pytest.TestReport(
+        nodeid=item.nodeid,
+        location=item.location,
+        keywords=dict.fromkeys(item.keywords, 1),
+        outcome="failed",
+        longrepr=f"{call.excinfo.typename}: {call.excinfo.value}",
+        when=call.when,
+        duration=call.duration,
+        start=call.start,
+        stop=call.stop,
+    )
 
 
 def pytest_report_teststatus(report: pytest.TestReport, config: pytest.Config):

@@ -93,6 +93,36 @@ def test_timeout_message_tells_the_learner_the_loop_may_not_end(session):
     result.stdout.fnmatch_lines(["*A loop in your code may never terminate*"])
 
 
+def test_an_unformattable_traceback_is_a_plain_failure_not_a_crash(session):
+    # Stand in for CPython 3.11's tb_lineno = None after a timeout signal: pytest's report
+    # building raises TypeError; the plugin must still report the test as failed.
+    session.makeconftest(
+        """
+        import pytest
+
+        @pytest.hookimpl(tryfirst=True)
+        def pytest_runtest_makereport(item, call):
+            if call.excinfo is not None:
+                raise TypeError("unsupported operand type(s) for -: 'NoneType' and 'int'")
+        """
+    )
+    session.makepyfile(
+        test_boom="""
+        import pytest
+
+        def test_times_out():
+            pytest.fail("Timeout (>1.0s) from pytest-timeout.")
+
+        def test_fine():
+            pass
+        """
+    )
+    result = session.runpytest()
+    result.assert_outcomes(passed=1, failed=1)
+    assert "INTERNALERROR" not in result.stdout.str()
+    result.stdout.fnmatch_lines(["*A loop in your code may never terminate*"])
+
+
 @pytest.mark.parametrize(
     "counts, status",
     [
