@@ -1,0 +1,411 @@
+"""Tests for classification/perceptron: Rosenblatt's perceptron."""
+
+import warnings
+
+import numpy as np
+import pytest
+
+from kata.testing import SEEDS, import_sklearn, inputs_unchanged, load_kata
+from kata.validation import NotFittedError
+
+mod = load_kata("classification/perceptron")
+
+
+def separable_data(seed, n=80, d=3, margin=0.3):
+    """Points labelled 0/1 by a random hyperplane, keeping only those at least `margin` away.
+
+    Returns X, y and the separator (u, c) with ||u|| = 1.
+    """
+    rng = np.random.default_rng(seed)
+    u = rng.normal(size=d)
+    u /= np.linalg.norm(u)
+    c = rng.uniform(-0.5, 0.5)
+    X = rng.normal(scale=2.0, size=(4 * n, d))
+    score = X @ u + c
+    keep = np.flatnonzero(np.abs(score) >= margin)[:n]
+    return X[keep], (score[keep] > 0).astype(np.int64), u, c
+
+
+def xor_data():
+    """The four XOR corners: no line separates them."""
+    X = np.array([[0.0, 0.0], [1.0, 1.0], [0.0, 1.0], [1.0, 0.0]])
+    return X, np.array([0, 0, 1, 1])
+
+
+def params(model):
+    return np.asarray(model.coef_)[0], float(np.asarray(model.intercept_)[0])
+
+
+# --- hand traces ------------------------------------------------------------------------
+
+
+def test_first_epoch_matches_the_hand_trace():
+    # s = +1 for "b" (classes_[1]), -1 for "a"; learning_rate 1, w = 0, b = 0:
+    #   x0 = ( 1,  2), s=+1: score 0        -> mistake: w = ( 1, 2), b =  1
+    #   x1 = ( 2, -1), s=-1: score 2-2+1=1  -> mistake: w = (-1, 3), b =  0
+    #   x2 = (-1, -1), s=-1: score 1-3=-2   -> fine
+    #   x3 = (-2,  1), s=+1: score 2+3=5    -> fine
+    X = np.array([[1.0, 2.0], [2.0, -1.0], [-1.0, -1.0], [-2.0, 1.0]])
+    y = np.array(["b", "a", "a", "b"])
+    model = mod.Perceptron(max_iter=1).fit(X, y)
+    np.testing.assert_array_equal(model.classes_, ["a", "b"])
+    assert model.n_iter_ == 1 and len(model.errors_) == 1, (
+        f"max_iter=1 ran {model.n_iter_} epochs (errors_ = {model.errors_}): stop at max_iter"
+    )
+    w, b = params(model)
+    assert np.array_equal(w, [-1.0, 3.0]) and b == 0.0, (
+        f"after the first epoch w = {w}, b = {b}; the hand trace gives w = [-1, 3], b = 0. "
+        "Update on every sample with s * score <= 0 (a score of exactly 0 is a mistake), "
+        "one sample at a time, with s = +1 for classes_[1] and -1 for classes_[0]."
+    )
+    assert list(model.errors_) == [2], f"errors_ is {model.errors_}, the trace makes 2 mistakes"
+    assert model.n_iter_ == 1
+
+
+def test_full_run_matches_the_hand_trace():
+    # Epoch 2 from w = (-1, 3), b = 0: scores 5, -5, -2, 5 are all on the right side.
+    X = np.array([[1.0, 2.0], [2.0, -1.0], [-1.0, -1.0], [-2.0, 1.0]])
+    y = np.array(["b", "a", "a", "b"])
+    model = mod.Perceptron().fit(X, y)
+    assert list(model.errors_) == [2, 0], (
+        f"errors_ is {model.errors_}, expected [2, 0]: count the mistakes of each epoch, "
+        "and stop right after the first epoch without one"
+    )
+    assert model.n_iter_ == 2
+    np.testing.assert_array_equal(model.coef_, [[-1.0, 3.0]])
+    np.testing.assert_array_equal(model.predict(X), y)
+
+
+def test_threshold_in_one_dimension_needs_the_intercept():
+    # The worked example of the statement: the classes split at x = 3, far from the origin.
+    X = np.array([[1.0], [2.0], [4.0], [5.0]])
+    y = np.array([0, 0, 1, 1])
+    model = mod.Perceptron().fit(X, y)
+    w, b = params(model)
+    assert b != 0.0, (
+        f"intercept_ is {model.intercept_} but the classes split at x = 3, not at the origin: "
+        "did you forget the bias update b += learning_rate * s?"
+    )
+    assert list(model.errors_) == [2, 3, 2, 0], (
+        f"errors_ is {model.errors_}, the hand trace gives [2, 3, 2, 0]"
+    )
+    assert (w, b) == (1.0, -3.0), f"w = {w}, b = {b}; the hand trace gives w = 1, b = -3"
+    np.testing.assert_array_equal(model.predict([[2.9], [3.1]]), [0, 1])
+    np.testing.assert_array_equal(
+        model.predict([[3.0]]),
+        [0],
+        err_msg="a score of exactly 0 (x = 3) must predict classes_[0]: classes_[1] needs > 0",
+    )
+
+
+# --- convergence ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+@pytest.mark.parametrize("shuffle", [False, True])
+def test_separable_data_reaches_zero_training_errors(seed, shuffle):
+    X, y, _, _ = separable_data(seed)
+    model = mod.Perceptron(max_iter=1000, shuffle=shuffle, random_state=seed).fit(X, y)
+    errors = list(model.errors_)
+    assert errors[-1] == 0, (
+        f"on separable data training stopped with errors_ ending in {errors[-3:]}: keep "
+        "running epochs until one has no mistake (max_iter=1000 was not reached?)"
+    )
+    assert all(e > 0 for e in errors[:-1]), (
+        f"errors_ = {errors}: training must stop right after the first mistake-free epoch"
+    )
+    assert model.n_iter_ == len(errors) < 1000
+    np.testing.assert_array_equal(model.predict(X), y)
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_total_mistakes_respect_the_novikoff_bound(seed):
+    X, y, u, c = separable_data(seed, margin=0.5)
+    s = 2 * y - 1
+    # Margin of the separator (u, c) in the augmented space (x, 1), and the data radius.
+    gamma = np.min(s * (X @ u + c)) / np.hypot(1.0, c)
+    R = np.sqrt(np.max(np.sum(X**2, axis=1) + 1.0))
+    model = mod.Perceptron(max_iter=10_000).fit(X, y)
+    total = sum(model.errors_)
+    assert total <= (R / gamma) ** 2, (
+        f"{total} mistakes in total, more than Novikoff's bound (R/gamma)^2 = "
+        f"{(R / gamma) ** 2:.0f}: is every mistake an update of both w and b?"
+    )
+
+
+@pytest.mark.timeout(10)
+@pytest.mark.parametrize("max_iter", [1, 7, 50])
+def test_non_separable_data_stops_at_max_iter(max_iter):
+    X, y = xor_data()
+    model = mod.Perceptron(max_iter=max_iter).fit(X, y)
+    assert model.n_iter_ == max_iter, (
+        f"on XOR (no separating line) n_iter_ is {model.n_iter_}, expected max_iter = "
+        f"{max_iter}: the loop must stop at max_iter even though errors never reach 0"
+    )
+    assert len(model.errors_) == max_iter
+    assert all(e > 0 for e in model.errors_), "XOR cannot have a mistake-free epoch"
+
+
+@pytest.mark.timeout(10)
+def test_noisy_labels_keep_making_mistakes_until_max_iter():
+    X, y, _, _ = separable_data(3, n=100)
+    y = y.copy()
+    y[:5] = 1 - y[:5]  # flip a few labels: no longer separable
+    model = mod.Perceptron(max_iter=30).fit(X, y)
+    assert model.n_iter_ == 30 and len(model.errors_) == 30
+    assert min(model.errors_) > 0
+
+
+# --- invariants and oracles -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_learning_rate_only_scales_the_weights(seed):
+    # From w = 0 every update is lr * s * x: the whole run is scaled by lr, mistakes unchanged.
+    X, y, _, _ = separable_data(seed)
+    one = mod.Perceptron(max_iter=200).fit(X, y)
+    lr = 0.25  # a power of two: the scaled run is exact in floating point
+    small = mod.Perceptron(max_iter=200, learning_rate=lr).fit(X, y)
+    assert list(small.errors_) == list(one.errors_), (
+        "changing learning_rate changed errors_: from w = 0 it only scales w and b"
+    )
+    assert np.allclose(small.coef_, lr * one.coef_, rtol=1e-12), (
+        "with learning_rate=0.25 coef_ should be 0.25 times the learning_rate=1 coef_: "
+        "scale both the w and the b updates by learning_rate"
+    )
+    np.testing.assert_allclose(small.intercept_, lr * one.intercept_, rtol=1e-12, atol=1e-15)
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+@pytest.mark.parametrize("separable", [True, False], ids=["separable", "noisy"])
+def test_matches_sklearn_perceptron_without_shuffling(seed, separable):
+    linear_model = import_sklearn("linear_model")
+    X, y, _, _ = separable_data(seed)
+    if not separable:
+        y = y.copy()
+        y[::9] = 1 - y[::9]
+    ours = mod.Perceptron(max_iter=20, learning_rate=0.5).fit(X, y)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # ConvergenceWarning: it runs all max_iter epochs
+        ref = linear_model.Perceptron(shuffle=False, tol=None, max_iter=20, eta0=0.5).fit(X, y)
+    np.testing.assert_allclose(ours.coef_, ref.coef_, rtol=1e-10, atol=1e-12)
+    np.testing.assert_allclose(ours.intercept_, ref.intercept_, rtol=1e-10, atol=1e-12)
+    np.testing.assert_array_equal(ours.predict(X), ref.predict(X))
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_scores_and_predictions_agree(seed):
+    X, y, _, _ = separable_data(seed)
+    model = mod.Perceptron().fit(X, y)
+    z = model.decision_function(X)
+    assert z.shape == (len(y),), f"decision_function has shape {z.shape}, expected (n,)"
+    np.testing.assert_allclose(z, X @ model.coef_[0] + model.intercept_[0], rtol=1e-12)
+    np.testing.assert_array_equal(
+        model.predict(X),
+        model.classes_[(z > 0).astype(int)],
+        err_msg="predict must give classes_[1] where the score is > 0, else classes_[0]",
+    )
+
+
+# --- labels -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "labels",
+    [(0, 1), (-1, 1), (3, 7), ("no", "yes"), (-5, 10)],
+    ids=["zero-one", "minus-one-plus-one", "three-seven", "strings", "negative"],
+)
+def test_any_two_labels_give_the_same_model(labels):
+    X, y01, _, _ = separable_data(4)
+    first_positive = int(np.argmax(y01 == 1))  # so the larger label comes first in y
+    X, y01 = np.roll(X, -first_positive, axis=0), np.roll(y01, -first_positive)
+    reference = mod.Perceptron().fit(X, y01)
+    y = np.asarray(labels)[y01]
+    try:
+        model = mod.Perceptron().fit(X, y)
+    except (TypeError, ValueError) as exc:
+        pytest.fail(
+            f"fit with labels {labels} raised {type(exc).__name__}: {exc}. Map the labels "
+            "through classes_: s = +1 where y == classes_[1], else -1."
+        )
+    np.testing.assert_array_equal(
+        model.classes_, list(labels), err_msg="classes_ must be the two labels, sorted"
+    )
+    assert np.array_equal(model.coef_, reference.coef_) and list(model.errors_) == list(
+        reference.errors_
+    ), (
+        f"labels {labels} gave coef_ {model.coef_} and errors_ {model.errors_}, but 0/1 "
+        f"labels gave {reference.coef_} and {reference.errors_}: the labels were used as "
+        "numbers. Use s = +1 for classes_[1] and -1 for classes_[0]."
+    )
+    np.testing.assert_array_equal(model.predict(X), np.asarray(labels)[reference.predict(X)])
+
+
+@pytest.mark.parametrize(
+    "y", [[1, 1, 1, 1], [0, 1, 2, 1], ["a", "b", "c", "a"]], ids=["one", "three", "three-str"]
+)
+def test_not_exactly_two_classes_is_a_value_error(y):
+    X = np.arange(8.0).reshape(4, 2)
+    mod.Perceptron().fit(X, [0, 1, 0, 1])
+    with pytest.raises(ValueError, match="2 classes"):
+        mod.Perceptron().fit(X, y)
+
+
+# --- randomness ---------------------------------------------------------------------------
+
+
+def test_shuffling_is_reproducible_with_a_seed():
+    X, y, _, _ = separable_data(5)
+    a = mod.Perceptron(shuffle=True, random_state=42).fit(X, y)
+    b = mod.Perceptron(shuffle=True, random_state=42).fit(X, y)
+    assert np.array_equal(a.coef_, b.coef_) and list(a.errors_) == list(b.errors_), (
+        "the same random_state gave different models: draw the permutations from "
+        "check_random_state(random_state), not from np.random"
+    )
+    c = mod.Perceptron(shuffle=True, random_state=np.random.default_rng(42)).fit(X, y)
+    np.testing.assert_array_equal(c.coef_, a.coef_)
+
+
+def test_shuffling_changes_the_visiting_order():
+    X, y, _, _ = separable_data(6)
+    ordered = mod.Perceptron(max_iter=3).fit(X, y)
+    shuffled = [
+        mod.Perceptron(max_iter=3, shuffle=True, random_state=seed).fit(X, y).coef_
+        for seed in range(4)
+    ]
+    assert any(not np.array_equal(coef, ordered.coef_) for coef in shuffled), (
+        "shuffle=True gave the same model as shuffle=False for 4 seeds: visit the samples "
+        "in a new random permutation every epoch"
+    )
+    assert any(not np.array_equal(shuffled[0], coef) for coef in shuffled[1:]), (
+        "shuffle=True gave the same model for 4 different random_state values"
+    )
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_shuffle_draws_a_new_order_every_epoch(seed):
+    # On XOR a fixed visiting order settles into a cycle with the same number of mistakes
+    # every epoch; a fresh permutation per epoch keeps that number changing.
+    X, y = xor_data()
+    model = mod.Perceptron(max_iter=40, shuffle=True, random_state=seed).fit(X, y)
+    late = set(model.errors_[10:])
+    assert len(late) > 1, (
+        f"with shuffle=True the mistakes per epoch settled at {sorted(late)} on XOR, as with "
+        "a fixed order: draw a new permutation at the start of EVERY epoch, not once"
+    )
+
+
+def test_without_shuffle_the_random_state_does_not_matter():
+    X, y, _, _ = separable_data(7)
+    a = mod.Perceptron(random_state=1).fit(X, y)
+    b = mod.Perceptron(random_state=2).fit(X, y)
+    np.testing.assert_array_equal(a.coef_, b.coef_, "shuffle=False visits samples in order")
+
+
+def test_a_refit_starts_afresh():
+    X1, y1, _, _ = separable_data(8)
+    X2, y2, _, _ = separable_data(9)
+    model = mod.Perceptron().fit(X1, y1)
+    model.fit(X2, y2)
+    fresh = mod.Perceptron().fit(X2, y2)
+    np.testing.assert_array_equal(model.coef_, fresh.coef_, "a second fit must start at w = 0")
+    assert list(model.errors_) == list(fresh.errors_), (
+        "errors_ kept the epochs of the previous fit: reset it in fit"
+    )
+
+
+# --- shapes, inputs and validation --------------------------------------------------------
+
+
+def test_fitted_attributes_have_the_documented_shapes():
+    X, y, _, _ = separable_data(10, d=4)
+    model = mod.Perceptron()
+    assert model.fit(X, y) is model, "fit must return self"
+    assert model.coef_.shape == (1, 4), f"coef_ has shape {model.coef_.shape}, expected (1, 4)"
+    assert model.intercept_.shape == (1,), f"intercept_ shape {model.intercept_.shape} != (1,)"
+    assert model.coef_.dtype == np.float64 and model.intercept_.dtype == np.float64
+    assert isinstance(model.n_iter_, int | np.integer)
+    assert all(isinstance(e, int | np.integer) for e in model.errors_)
+    assert model.predict(X).shape == (len(y),)
+
+
+def test_inputs_are_not_modified():
+    X, y01, _, _ = separable_data(11)
+    y = np.where(y01 == 1, 1, -1)
+    model = mod.Perceptron(shuffle=True, random_state=0)
+    with inputs_unchanged("fit", X=X, y=y):
+        model.fit(X, y)
+    with inputs_unchanged("predict", X=X):
+        model.predict(X)
+
+
+def test_integer_features_give_float64_results():
+    X = np.array([[1], [2], [4], [5]])
+    model = mod.Perceptron().fit(X, [0, 0, 1, 1])
+    assert model.coef_.dtype == np.float64
+    assert model.decision_function(X).dtype == np.float64
+
+
+BAD_FIT_INPUT = {
+    "nan": (lambda X, y: (np.where(X > 1, np.nan, X), y), "NaN"),
+    "1-D X": (lambda X, y: (X[:, 0], y), "2-D"),
+    "length mismatch": (lambda X, y: (X, y[:-1]), "samples"),
+    "empty X": (lambda X, y: (X[:0], y[:0]), "empty"),
+}
+
+
+@pytest.mark.parametrize("case", BAD_FIT_INPUT, ids=list(BAD_FIT_INPUT))
+def test_bad_training_input_is_a_value_error(case):
+    X, y, _, _ = separable_data(12, n=20)
+    mod.Perceptron().fit(X, y)  # works on good input first
+    make_bad, message = BAD_FIT_INPUT[case]
+    with pytest.raises(ValueError, match=message):
+        mod.Perceptron().fit(*make_bad(X, y))
+
+
+@pytest.mark.parametrize(
+    "hyper, value, message",
+    [
+        ("max_iter", 0, "max_iter"),
+        ("max_iter", 1.5, "max_iter"),
+        ("learning_rate", 0.0, "learning_rate"),
+        ("shuffle", "yes", "shuffle"),
+        ("random_state", -3, "random_state"),
+    ],
+)
+def test_invalid_hyperparameter_is_a_value_error_at_fit(hyper, value, message):
+    X, y, _, _ = separable_data(13, n=20)
+    mod.Perceptron().fit(X, y)
+    model = mod.Perceptron(**{hyper: value})  # __init__ only stores it
+    assert getattr(model, hyper) == value
+    with pytest.raises(ValueError, match=message):
+        model.fit(X, y)
+
+
+@pytest.mark.parametrize("method", ["predict", "decision_function"])
+def test_using_the_model_before_fit_raises_not_fitted(method):
+    X, y, _, _ = separable_data(14, n=20)
+    mod.Perceptron().fit(X, y)
+    with pytest.raises(NotFittedError, match="fit"):
+        getattr(mod.Perceptron(), method)(X)
+
+
+@pytest.mark.parametrize("method", ["predict", "decision_function"])
+def test_wrong_feature_count_at_predict_is_a_value_error(method):
+    X, y, _, _ = separable_data(15, n=20)
+    model = mod.Perceptron().fit(X, y)
+    with pytest.raises(ValueError, match="features"):
+        getattr(model, method)(X[:, :2])
+
+
+# --- speed ---------------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(5)
+def test_large_input_takes_linear_time_per_epoch():
+    # 20 000 samples with a wide margin: five epochs of O(d) work per sample, a fraction of
+    # a second. Re-scoring all of X at every sample makes each epoch O(n^2 d): far slower.
+    X, y, _, _ = separable_data(16, n=20_000, d=20, margin=0.5)
+    model = mod.Perceptron(max_iter=1000).fit(X, y)
+    assert model.errors_[-1] == 0
