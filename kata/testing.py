@@ -7,6 +7,7 @@ suite's own, so a learner's ``foundations/gradient_check`` is never its own judg
 from __future__ import annotations
 
 import contextlib
+import tracemalloc
 from collections.abc import Callable, Iterator
 
 import numpy as np
@@ -87,3 +88,24 @@ def inputs_unchanged(what: str, **arrays) -> Iterator[None]:
                 f"{what} modified its input {name} in place; work on a copy "
                 f"(e.g. `{name} = {name} - shift`, not `{name} -= shift`)."
             )
+
+
+def peak_memory(func: Callable, *args, **kwargs) -> tuple[object, int]:
+    """Run ``func(*args, **kwargs)``; return its result and the peak bytes it allocated.
+
+    NumPy reports its array buffers to tracemalloc, so temporaries count too: this is how
+    the suite catches an (n, m, d) broadcast or an (n, n) matrix that a vectorized answer
+    never needs.
+    """
+    was_tracing = tracemalloc.is_tracing()
+    if not was_tracing:
+        tracemalloc.start()
+    try:
+        tracemalloc.reset_peak()
+        before, _ = tracemalloc.get_traced_memory()
+        result = func(*args, **kwargs)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        if not was_tracing:
+            tracemalloc.stop()
+    return result, peak - before

@@ -1,13 +1,12 @@
 """Tests for classification/kernel_svm: the kernels and KernelSVM trained by SMO."""
 
 import math
-import tracemalloc
 
 import numpy as np
 import pytest
 
 from kata.datasets import make_blobs, make_moons
-from kata.testing import SEEDS, import_sklearn, inputs_unchanged, load_kata
+from kata.testing import SEEDS, import_sklearn, inputs_unchanged, load_kata, peak_memory
 from kata.validation import NotFittedError
 
 mod = load_kata("classification/kernel_svm")
@@ -140,12 +139,7 @@ def test_rbf_kernel_never_exceeds_one():
 def test_rbf_kernel_does_not_build_an_n_m_d_intermediate():
     rng = np.random.default_rng(1)
     A, B = rng.normal(size=(100, 100)), rng.normal(size=(1000, 100))
-    tracemalloc.start()
-    try:
-        mod.rbf_kernel(A, B)
-        _, peak = tracemalloc.get_traced_memory()
-    finally:
-        tracemalloc.stop()
+    _, peak = peak_memory(mod.rbf_kernel, A, B)
     full = A.shape[0] * B.shape[0] * A.shape[1] * 8
     assert peak < full / 4, (
         f"rbf_kernel peaked at {peak / 1e6:.0f} MB; the (n, m, d) array of differences "

@@ -1,14 +1,13 @@
 """Tests for classification/knn: KNNClassifier and KNNRegressor."""
 
 import math
-import tracemalloc
 from collections import Counter
 
 import numpy as np
 import pytest
 
 from kata.datasets import make_blobs
-from kata.testing import SEEDS, import_sklearn, inputs_unchanged, load_kata
+from kata.testing import SEEDS, import_sklearn, inputs_unchanged, load_kata, peak_memory
 from kata.validation import NotFittedError
 
 mod = load_kata("classification/knn")
@@ -126,12 +125,7 @@ def test_kneighbors_does_not_build_an_n_m_d_intermediate():
     rng = np.random.default_rng(1)
     X, Q = rng.normal(size=(1000, 100)), rng.normal(size=(100, 100))
     model = mod.KNNRegressor(n_neighbors=5).fit(X, rng.normal(size=1000))
-    tracemalloc.start()
-    try:
-        model.kneighbors(Q)
-        _, peak = tracemalloc.get_traced_memory()
-    finally:
-        tracemalloc.stop()
+    _, peak = peak_memory(model.kneighbors, Q)
     full = Q.shape[0] * X.shape[0] * X.shape[1] * 8
     assert peak < full / 4, (
         f"kneighbors peaked at {peak / 1e6:.0f} MB; the (m, n, d) array of differences "

@@ -1,12 +1,11 @@
 """Tests for foundations/pairwise_distances: Euclidean, Manhattan and cosine, row against row."""
 
 import math
-import tracemalloc
 
 import numpy as np
 import pytest
 
-from kata.testing import SEEDS, import_sklearn, inputs_unchanged, load_kata
+from kata.testing import SEEDS, import_sklearn, inputs_unchanged, load_kata, peak_memory
 
 pd = load_kata("foundations/pairwise_distances")
 
@@ -47,25 +46,6 @@ ORACLES = {"euclidean_distances": euclid, "manhattan_distances": manhattan}
 def random_pair(seed, n, m, d):
     rng = np.random.default_rng(seed)
     return rng.normal(size=(n, d)), rng.normal(size=(m, d))
-
-
-def peak_memory(func, *args):
-    """Run ``func(*args)``; return its result and the peak bytes allocated meanwhile.
-
-    NumPy reports its array buffers to tracemalloc, so temporaries count too.
-    """
-    was_tracing = tracemalloc.is_tracing()
-    if not was_tracing:
-        tracemalloc.start()
-    try:
-        tracemalloc.reset_peak()
-        before, _ = tracemalloc.get_traced_memory()
-        result = func(*args)
-        _, peak = tracemalloc.get_traced_memory()
-    finally:
-        if not was_tracing:
-            tracemalloc.stop()
-    return result, peak - before
 
 
 # --- euclidean_distances ------------------------------------------------------------------

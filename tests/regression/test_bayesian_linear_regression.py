@@ -1,11 +1,9 @@
 """Tests for regression/bayesian_linear_regression: posterior and predictive distribution."""
 
-import tracemalloc
-
 import numpy as np
 import pytest
 
-from kata.testing import SEEDS, inputs_unchanged, load_kata
+from kata.testing import SEEDS, inputs_unchanged, load_kata, peak_memory
 from kata.validation import NotFittedError
 
 mod = load_kata("regression/bayesian_linear_regression")
@@ -302,12 +300,7 @@ def test_predict_with_std_builds_no_n_by_n_matrix():
     X, y = make_data(11, n=200, d=5)
     model = mod.BayesianLinearRegression().fit(X, y)
     X_new = np.random.default_rng(11).normal(size=(4000, 5))
-    tracemalloc.start()
-    try:
-        _, std = model.predict(X_new, return_std=True)
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
+    (_, std), peak = peak_memory(model.predict, X_new, return_std=True)
     assert peak < 50 * X_new.nbytes, (
         f"predict used {peak / 1e6:.0f} MB for {len(X_new)} rows: X @ cov_ @ X.T is an "
         "(n, n) matrix; compute only its diagonal, row by row x^T cov_ x (einsum or "

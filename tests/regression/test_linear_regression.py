@@ -1,12 +1,10 @@
 """Tests for regression/linear_regression: LinearRegression (normal equations and GD)."""
 
-import tracemalloc
-
 import numpy as np
 import pytest
 
 from kata.datasets import make_linear_regression
-from kata.testing import SEEDS, import_sklearn, inputs_unchanged, load_kata
+from kata.testing import SEEDS, import_sklearn, inputs_unchanged, load_kata, peak_memory
 from kata.validation import NotFittedError
 
 mod = load_kata("regression/linear_regression")
@@ -545,12 +543,7 @@ def test_fit_memory_grows_linearly_with_the_number_of_samples(solver):
     rng = np.random.default_rng(21)
     X, y = rng.normal(size=(4000, 5)), rng.normal(size=4000)
     model = mod.LinearRegression(**{**SOLVERS[solver], "n_iter": 20})
-    tracemalloc.start()
-    try:
-        model.fit(X, y)
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
+    _, peak = peak_memory(model.fit, X, y)
     assert peak < 50 * X.nbytes, (
         f"fit used {peak / 1e6:.0f} MB for a {X.nbytes / 1e3:.0f} kB X: do not build an "
         "(n_samples, n_samples) matrix; subtract the column means directly"

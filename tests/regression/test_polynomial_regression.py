@@ -1,12 +1,11 @@
 """Tests for regression/polynomial_regression: PolynomialRegression(degree, alpha)."""
 
-import tracemalloc
 from itertools import combinations_with_replacement, pairwise
 
 import numpy as np
 import pytest
 
-from kata.testing import SEEDS, import_sklearn, inputs_unchanged, load_kata
+from kata.testing import SEEDS, import_sklearn, inputs_unchanged, load_kata, peak_memory
 from kata.validation import NotFittedError
 
 mod = load_kata("regression/polynomial_regression")
@@ -317,12 +316,7 @@ def test_fit_memory_grows_linearly_with_the_number_of_samples(alpha):
     X = rng.uniform(-1.0, 1.0, size=(4000, 1))
     y = X[:, 0] ** 3 + 0.1 * rng.normal(size=4000)
     model = mod.PolynomialRegression(degree=3, alpha=alpha)
-    tracemalloc.start()
-    try:
-        model.fit(X, y)
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
+    _, peak = peak_memory(model.fit, X, y)
     assert peak < 20e6, (
         f"fit used {peak / 1e6:.0f} MB for 4000 samples and 3 features: do not build an "
         "(n_samples, n_samples) matrix; work with the (n_features, n_features) one"

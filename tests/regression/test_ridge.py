@@ -1,13 +1,12 @@
 """Tests for regression/ridge: Ridge(alpha, fit_intercept)."""
 
-import tracemalloc
 from itertools import pairwise
 
 import numpy as np
 import pytest
 
 from kata.datasets import make_linear_regression
-from kata.testing import SEEDS, import_sklearn, inputs_unchanged, load_kata
+from kata.testing import SEEDS, import_sklearn, inputs_unchanged, load_kata, peak_memory
 from kata.validation import NotFittedError
 
 mod = load_kata("regression/ridge")
@@ -324,12 +323,7 @@ def test_fit_memory_grows_linearly_with_the_number_of_samples(alpha):
     rng = np.random.default_rng(14)
     X, y = rng.normal(size=(4000, 5)), rng.normal(size=4000)
     model = mod.Ridge(alpha=alpha)
-    tracemalloc.start()
-    try:
-        model.fit(X, y)
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
+    _, peak = peak_memory(model.fit, X, y)
     assert peak < 50 * X.nbytes, (
         f"fit used {peak / 1e6:.0f} MB for a {X.nbytes / 1e3:.0f} kB X: with n_samples >= "
         "n_features, solve the (n_features, n_features) system, never an (n, n) one"
