@@ -1,4 +1,7 @@
-"""Reference solution for classification/kernel_svm (statement: exercises/classification/kernel_svm.py)."""  # noqa: E501
+"""Reference solution for classification/kernel_svm.
+
+The statement is in exercises/classification/kernel_svm.py.
+"""
 
 import numbers
 

@@ -1,4 +1,7 @@
-"""Reference solution for classification/naive_bayes (statement: exercises/classification/naive_bayes.py)."""  # noqa: E501
+"""Reference solution for classification/naive_bayes.
+
+The statement is in exercises/classification/naive_bayes.py.
+"""
 
 import numpy as np
 

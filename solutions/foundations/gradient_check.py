@@ -1,4 +1,7 @@
-"""Reference solution for foundations/gradient_check (statement: exercises/foundations/gradient_check.py)."""  # noqa: E501
+"""Reference solution for foundations/gradient_check.
+
+The statement is in exercises/foundations/gradient_check.py.
+"""
 
 import numpy as np
 

@@ -1,4 +1,7 @@
-"""Reference solution for foundations/gradient_descent (statement: exercises/foundations/gradient_descent.py)."""  # noqa: E501
+"""Reference solution for foundations/gradient_descent.
+
+The statement is in exercises/foundations/gradient_descent.py.
+"""
 
 import numbers
 

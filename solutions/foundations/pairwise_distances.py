@@ -1,4 +1,7 @@
-"""Reference solution for foundations/pairwise_distances (statement: exercises/foundations/pairwise_distances.py)."""  # noqa: E501
+"""Reference solution for foundations/pairwise_distances.
+
+The statement is in exercises/foundations/pairwise_distances.py.
+"""
 
 import numpy as np
 

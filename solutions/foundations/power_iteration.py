@@ -1,4 +1,7 @@
-"""Reference solution for foundations/power_iteration (statement: exercises/foundations/power_iteration.py)."""  # noqa: E501
+"""Reference solution for foundations/power_iteration.
+
+The statement is in exercises/foundations/power_iteration.py.
+"""
 
 import numbers
 

@@ -1,4 +1,7 @@
-"""Reference solution for preprocessing/cross_validation (statement: exercises/preprocessing/cross_validation.py)."""  # noqa: E501
+"""Reference solution for preprocessing/cross_validation.
+
+The statement is in exercises/preprocessing/cross_validation.py.
+"""
 
 import functools
 import itertools

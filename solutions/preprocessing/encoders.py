@@ -1,4 +1,7 @@
-"""Reference solution for preprocessing/encoders (statement: exercises/preprocessing/encoders.py)."""  # noqa: E501
+"""Reference solution for preprocessing/encoders.
+
+The statement is in exercises/preprocessing/encoders.py.
+"""
 
 import numbers
 

@@ -1,4 +1,7 @@
-"""Reference solution for preprocessing/polynomial_features (statement: exercises/preprocessing/polynomial_features.py)."""  # noqa: E501
+"""Reference solution for preprocessing/polynomial_features.
+
+The statement is in exercises/preprocessing/polynomial_features.py.
+"""
 
 from itertools import chain, combinations, combinations_with_replacement
 

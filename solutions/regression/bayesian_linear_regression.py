@@ -1,4 +1,7 @@
-"""Reference solution for regression/bayesian_linear_regression (statement: exercises/regression/bayesian_linear_regression.py)."""  # noqa: E501
+"""Reference solution for regression/bayesian_linear_regression.
+
+The statement is in exercises/regression/bayesian_linear_regression.py.
+"""
 
 import numpy as np
 

@@ -1,4 +1,7 @@
-"""Reference solution for regression/huber_regression (statement: exercises/regression/huber_regression.py)."""  # noqa: E501
+"""Reference solution for regression/huber_regression.
+
+The statement is in exercises/regression/huber_regression.py.
+"""
 
 import numbers
 

@@ -1,4 +1,7 @@
-"""Reference solution for regression/linear_regression (statement: exercises/regression/linear_regression.py)."""  # noqa: E501
+"""Reference solution for regression/linear_regression.
+
+The statement is in exercises/regression/linear_regression.py.
+"""
 
 import numbers
 

@@ -1,4 +1,7 @@
-"""Reference solution for regression/polynomial_regression (statement: exercises/regression/polynomial_regression.py)."""  # noqa: E501
+"""Reference solution for regression/polynomial_regression.
+
+The statement is in exercises/regression/polynomial_regression.py.
+"""
 
 import numbers
 from itertools import combinations_with_replacement
