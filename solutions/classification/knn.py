@@ -1,4 +1,7 @@
-"""Reference solution for classification/knn (statement: exercises/classification/knn.py)."""
+"""Reference solution for classification/knn.
+
+The statement is in exercises/classification/knn.py.
+"""
 
 import numbers
 

@@ -1,4 +1,7 @@
-"""Reference solution for foundations/softmax (statement: exercises/foundations/softmax.py)."""
+"""Reference solution for foundations/softmax.
+
+The statement is in exercises/foundations/softmax.py.
+"""
 
 import numpy as np
 

@@ -1,4 +1,7 @@
-"""Reference solution for neural/dense_layer (statement: exercises/neural/dense_layer.py)."""
+"""Reference solution for neural/dense_layer.
+
+The statement is in exercises/neural/dense_layer.py.
+"""
 
 import math
 

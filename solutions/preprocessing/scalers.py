@@ -1,4 +1,7 @@
-"""Reference solution for preprocessing/scalers (statement: exercises/preprocessing/scalers.py)."""
+"""Reference solution for preprocessing/scalers.
+
+The statement is in exercises/preprocessing/scalers.py.
+"""
 
 import numpy as np
 

@@ -1,4 +1,7 @@
-"""Reference solution for preprocessing/splits (statement: exercises/preprocessing/splits.py)."""
+"""Reference solution for preprocessing/splits.
+
+The statement is in exercises/preprocessing/splits.py.
+"""
 
 import math
 import numbers

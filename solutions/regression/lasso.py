@@ -1,4 +1,7 @@
-"""Reference solution for regression/lasso (statement: exercises/regression/lasso.py)."""
+"""Reference solution for regression/lasso.
+
+The statement is in exercises/regression/lasso.py.
+"""
 
 import math
 import numbers

@@ -1,4 +1,7 @@
-"""Reference solution for regression/ridge (statement: exercises/regression/ridge.py)."""
+"""Reference solution for regression/ridge.
+
+The statement is in exercises/regression/ridge.py.
+"""
 
 import numpy as np
 

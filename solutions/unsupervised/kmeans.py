@@ -1,4 +1,7 @@
-"""Reference solution for unsupervised/kmeans (statement: exercises/unsupervised/kmeans.py)."""
+"""Reference solution for unsupervised/kmeans.
+
+The statement is in exercises/unsupervised/kmeans.py.
+"""
 
 import numbers
 
