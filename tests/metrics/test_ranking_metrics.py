@@ -1,0 +1,423 @@
+"""Tests for metrics/ranking_metrics: DCG@k, NDCG@k, AP@k and MRR."""
+
+import math
+
+import numpy as np
+import pytest
+
+from kata.testing import SEEDS, import_sklearn, inputs_unchanged, load_kata
+
+rk = load_kata("metrics/ranking_metrics")
+
+# The statement's worked example (Wikipedia's DCG example).
+REL = [3, 2, 3, 0, 1, 2]
+
+
+def call(func, *args, what, **kwargs):
+    """Call a metric; a division by zero (raised by the test harness) fails with ``what``."""
+    try:
+        return func(*args, **kwargs)
+    except (FloatingPointError, ZeroDivisionError) as exc:
+        pytest.fail(f"{what} ({type(exc).__name__}: {exc})")
+
+
+def dcg_oracle(relevance, k):
+    """DCG by the definition, one rank at a time (ranks from 1)."""
+    return sum(rel / math.log2(i + 1) for i, rel in enumerate(relevance[:k], start=1))
+
+
+def ndcg_oracle(relevance, k):
+    ideal = dcg_oracle(sorted(relevance, reverse=True), k)
+    return dcg_oracle(list(relevance), k) / ideal if ideal > 0 else 0.0
+
+
+def apk_oracle(actual, predicted, k):
+    """AP@k by the definition, one prediction at a time."""
+    relevant, seen, hits, total = set(actual), set(), 0, 0.0
+    for i, item in enumerate(predicted[:k], start=1):
+        if item in relevant and item not in seen:
+            hits += 1
+            total += hits / i
+        seen.add(item)
+    return total / min(len(relevant), k) if relevant else 0.0
+
+
+def mrr_oracle(queries):
+    rr = []
+    for q in queries:
+        ranks = [i for i, v in enumerate(q, start=1) if v > 0]
+        rr.append(1 / ranks[0] if ranks else 0.0)
+    return sum(rr) / len(rr)
+
+
+# --- dcg_at_k ------------------------------------------------------------------------------------
+
+
+def test_dcg_by_hand():
+    expected = 3 + 2 / math.log2(3) + 3 / 2 + 0 + 1 / math.log2(6) + 2 / math.log2(7)
+    assert rk.dcg_at_k(REL, 6) == pytest.approx(expected, rel=1e-12)
+    assert rk.dcg_at_k(REL, 3) == pytest.approx(3 + 2 / math.log2(3) + 3 / 2, rel=1e-12)
+
+
+def test_dcg_discounts_rank_i_by_log2_of_i_plus_1():
+    what = "dcg_at_k divided by log2(1) = 0 at rank 1: the discount of rank i is log2(i + 1)"
+    got = call(rk.dcg_at_k, [5.0], 1, what=what)
+    assert got == pytest.approx(5.0, rel=1e-12), (
+        f"dcg_at_k([5], 1) = {got}, expected 5: rank 1 is discounted by log2(2) = 1"
+    )
+    got = call(rk.dcg_at_k, [0.0, 4.0, 1.0], 3, what=what)
+    expected = 4 / math.log2(3) + 1 / math.log2(4)
+    assert got == pytest.approx(expected, rel=1e-12), (
+        f"dcg_at_k([0, 4, 1], 3) = {got}, expected 4/log2(3) + 1/log2(4) = {expected}: ranks "
+        "count from 1 and rank i is discounted by log2(i + 1)"
+    )
+
+
+def test_dcg_uses_linear_gains():
+    got = rk.dcg_at_k([3.0, 1.0], 2)
+    if got == pytest.approx(7 + 1 / math.log2(3)):
+        pytest.fail(
+            "dcg_at_k used exponential gains 2^rel - 1: this kata (and scikit-learn) uses rel"
+        )
+    assert got == pytest.approx(3 + 1 / math.log2(3), rel=1e-12)
+
+
+def test_dcg_only_counts_the_top_k_positions():
+    base = rk.dcg_at_k([2.0, 1.0, 0.0, 5.0], 2)
+    assert base == pytest.approx(2 + 1 / math.log2(3), rel=1e-12)
+    assert rk.dcg_at_k([2.0, 1.0, 7.0, 9.0], 2) == pytest.approx(base, rel=1e-12), (
+        "items ranked below k changed DCG@k: only the first k positions count"
+    )
+
+
+def test_dcg_with_k_larger_than_the_list_counts_the_whole_list():
+    what = "k larger than the list"
+    got = call(rk.dcg_at_k, REL, 100, what=what)
+    assert got == pytest.approx(dcg_oracle(REL, 6), rel=1e-12), (
+        f"dcg_at_k(6 items, k=100) = {got}: a k above the list length counts the whole list "
+        "(cut the discounts to the length of the list, not to k)"
+    )
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_dcg_matches_the_definition(seed):
+    rng = np.random.default_rng(seed)
+    relevance = rng.integers(0, 4, 15).astype(float) * rng.uniform(0.5, 1.5, 15)
+    for k in (1, 4, 15, 40):
+        got = rk.dcg_at_k(relevance, k)
+        assert got == pytest.approx(dcg_oracle(list(relevance), k), rel=1e-12)
+
+
+def test_dcg_returns_a_python_float():
+    got = rk.dcg_at_k([1, 0, 2], 2)  # integer input
+    assert isinstance(got, float), f"dcg_at_k returned {type(got).__name__}, expected float"
+
+
+# --- ndcg_at_k -----------------------------------------------------------------------------------
+
+
+def test_ndcg_by_hand():
+    ideal = 3 + 3 / math.log2(3) + 2 / 2 + 2 / math.log2(5) + 1 / math.log2(6)
+    got = rk.ndcg_at_k(REL, 6)
+    assert got == pytest.approx(dcg_oracle(REL, 6) / ideal, rel=1e-12)
+    assert got == pytest.approx(0.9608, abs=1e-4)
+
+
+def test_ndcg_ideal_dcg_uses_the_top_k_of_all_relevances():
+    # The best item (3) is ranked third. With k = 2 the ideal top 2 are [3, 1], not the
+    # ranked top 2 [1, 0] sorted.
+    got = rk.ndcg_at_k([1.0, 0.0, 3.0], 2)
+    expected = 1 / (3 + 1 / math.log2(3))
+    if got == pytest.approx(1.0):
+        pytest.fail(
+            "ndcg_at_k([1, 0, 3], k=2) = 1: the ideal DCG was computed from the ranked top k "
+            "sorted ([1, 0]); sort ALL the relevances, then take the top k ([3, 1])"
+        )
+    assert got == pytest.approx(expected, rel=1e-12)
+
+
+def test_ndcg_of_a_list_with_nothing_relevant_is_zero():
+    what = "ndcg_at_k of an all-zero list divided 0 by 0: return 0.0 when the ideal DCG is 0"
+    got = call(rk.ndcg_at_k, [0.0, 0.0, 0.0], 2, what=what)
+    assert got == 0.0 and not math.isnan(got), (
+        f"ndcg_at_k of an all-zero list is {got}: return 0.0 (scikit-learn's convention)"
+    )
+    # Relevant items exist but only below k: DCG@k = 0, ideal DCG@k > 0, NDCG = 0.
+    assert call(rk.ndcg_at_k, [0.0, 0.0, 2.0], 1, what=what) == 0.0
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_ndcg_of_the_ideal_ranking_is_one(seed):
+    relevance = np.sort(np.random.default_rng(seed).integers(0, 5, 12))[::-1]
+    for k in (1, 5, 12, 30):
+        got = rk.ndcg_at_k(relevance, k)
+        assert got == pytest.approx(1.0, rel=1e-12), (
+            f"ndcg_at_k of an ideally ordered list (k={k}) is {got}, expected 1: the ideal "
+            "ordering sorts relevances in DECREASING order"
+        )
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_ndcg_invariants(seed):
+    rng = np.random.default_rng(seed)
+    relevance = rng.integers(0, 4, 10).astype(float)
+    relevance[0] = 1.0  # something relevant
+    for k in (1, 3, 10):
+        got = rk.ndcg_at_k(relevance, k)
+        assert 0 <= got <= 1 + 1e-12
+        assert got == pytest.approx(ndcg_oracle(list(relevance), k), rel=1e-12)
+        # Linear gains: scaling every relevance by c leaves NDCG unchanged.
+        assert rk.ndcg_at_k(2.5 * relevance, k) == pytest.approx(got, rel=1e-12)
+    assert rk.ndcg_at_k(relevance, 50) == pytest.approx(rk.ndcg_at_k(relevance, 10), rel=1e-12)
+
+
+def test_ndcg_of_a_single_item():
+    assert rk.ndcg_at_k([2.0], 1) == pytest.approx(1.0)
+    assert rk.ndcg_at_k([0.0], 3) == 0.0
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_dcg_and_ndcg_match_scikit_learn(seed):
+    metrics = import_sklearn("metrics")
+    rng = np.random.default_rng(seed)
+    relevance = rng.integers(0, 4, 9).astype(float) * rng.uniform(0.5, 2.0, 9)
+    scores = np.arange(9, 0, -1)  # decreasing along the ranked list: the ranking as given
+    for k in (1, 3, 9, 20):
+        assert rk.dcg_at_k(relevance, k) == pytest.approx(
+            metrics.dcg_score([relevance], [scores], k=k), rel=1e-12
+        )
+        assert rk.ndcg_at_k(relevance, k) == pytest.approx(
+            metrics.ndcg_score([relevance], [scores], k=k), rel=1e-12
+        )
+
+
+def test_ndcg_refuses_negative_relevance():
+    rk.ndcg_at_k([1.0, 0.0], 2)  # works on good input first
+    with pytest.raises(ValueError, match="non-negative"):
+        rk.ndcg_at_k([1.0, -1.0], 2)
+
+
+# --- average_precision_at_k ---------------------------------------------------------------------
+
+
+def test_average_precision_at_k_by_hand():
+    # Hits at ranks 1 and 3: precisions 1/1 and 2/3, over min(3, 3) possible hits.
+    got = rk.average_precision_at_k([1, 2, 3], [1, 4, 3], 3)
+    assert got == pytest.approx((1 + 2 / 3) / 3, rel=1e-12)
+    got = rk.average_precision_at_k(["x", "y"], ["z", "y", "x", "w"], 4)
+    assert got == pytest.approx((1 / 2 + 2 / 3) / 2, rel=1e-12)
+
+
+def test_duplicates_in_predicted_are_not_counted_twice():
+    got = rk.average_precision_at_k([1, 2], [1, 1, 2], 3)
+    assert got <= 1.0, (
+        f"AP@k = {got} > 1: the repeated prediction 1 was counted as a second hit. Only the "
+        "first occurrence of an item can be a hit"
+    )
+    # Hits at ranks 1 and 3 (rank 2 repeats item 1): (1/1 + 2/3) / 2.
+    assert got == pytest.approx((1 + 2 / 3) / 2, rel=1e-12), (
+        f"AP@k = {got}, expected 5/6: a repeated item is a miss (it takes a rank, no hit)"
+    )
+
+
+def test_the_denominator_is_the_number_of_possible_hits():
+    # 4 relevant items, k = 2, both predictions right: a perfect top 2.
+    got = rk.average_precision_at_k([1, 2, 3, 4], [2, 1], 2)
+    assert got == pytest.approx(1.0, rel=1e-12), (
+        f"AP@2 of a perfect top 2 is {got}, expected 1: divide by min(|actual|, k) = 2, "
+        "not by |actual| = 4"
+    )
+    # 3 relevant items, 1 found at rank 1 out of k = 3.
+    got = rk.average_precision_at_k([1, 2, 3], [1, 9, 8], 3)
+    assert got == pytest.approx(1 / 3, rel=1e-12), (
+        f"AP@3 = {got}, expected 1/3: divide by the number of possible hits min(|actual|, k) "
+        "= 3, not by the number of hits found (which would reward finding little)"
+    )
+
+
+def test_average_precision_at_k_only_counts_the_top_k():
+    actual, predicted = [1, 2], [9, 1, 2]
+    assert rk.average_precision_at_k(actual, predicted, 1) == 0.0
+    assert rk.average_precision_at_k(actual, predicted, 2) == pytest.approx((1 / 2) / 2)
+    got = rk.average_precision_at_k(actual, predicted, 10)
+    assert got == pytest.approx((1 / 2 + 2 / 3) / 2, rel=1e-12), (
+        f"AP@10 of 3 predictions is {got}: k above the list length counts the whole list"
+    )
+
+
+def test_duplicates_in_actual_count_once():
+    # Two distinct relevant items, one found at rank 1: (1/1) / min(2, 3).
+    got = rk.average_precision_at_k([1, 1, 2], [1, 5], 3)
+    assert got == pytest.approx(1 / 2, rel=1e-12), (
+        f"AP@3 = {got}, expected 1/2: actual is a SET of relevant items, so [1, 1, 2] holds 2 "
+        "of them and the denominator is min(2, k), not min(len(actual), k)"
+    )
+
+
+def test_empty_actual_scores_zero():
+    what = "AP@k with no relevant item divided by zero: return 0.0"
+    assert call(rk.average_precision_at_k, [], [1, 2, 3], 3, what=what) == 0.0
+
+
+def test_perfect_predictions_score_one():
+    assert rk.average_precision_at_k(["a", "b", "c"], ["c", "a", "b"], 3) == pytest.approx(1.0)
+    assert rk.average_precision_at_k(["a", "b", "c"], ["c", "a", "b", "d"], 10) == pytest.approx(
+        1.0
+    )
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_average_precision_at_k_matches_the_definition(seed):
+    rng = np.random.default_rng(seed)
+    for _ in range(10):
+        actual = rng.choice(20, size=rng.integers(1, 8), replace=False)
+        predicted = rng.integers(0, 20, size=rng.integers(1, 15))  # with repeats
+        for k in (1, 3, 10, 30):
+            got = rk.average_precision_at_k(actual, predicted, k)
+            expected = apk_oracle(actual.tolist(), predicted.tolist(), k)
+            assert got == pytest.approx(expected, rel=1e-12, abs=1e-15), (
+                f"AP@{k}(actual={actual.tolist()}, predicted={predicted.tolist()}) = {got}, "
+                f"expected {expected}"
+            )
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(20)
+def test_average_precision_at_k_of_a_long_list_is_fast():
+    rng = np.random.default_rng(3)
+    predicted = rng.integers(0, 40_000, 40_000)  # many repeats
+    actual = rng.choice(40_000, size=5_000, replace=False)
+    got = rk.average_precision_at_k(actual, predicted, 40_000)
+    assert got == pytest.approx(apk_oracle(actual.tolist(), predicted.tolist(), 40_000))
+
+
+def test_average_precision_at_k_returns_a_python_float():
+    got = rk.average_precision_at_k([1], [1, 2], 2)
+    assert isinstance(got, float), f"returned {type(got).__name__}, expected float"
+
+
+# --- mean_reciprocal_rank ------------------------------------------------------------------------
+
+
+def test_mean_reciprocal_rank_by_hand():
+    got = rk.mean_reciprocal_rank([[0, 0, 1], [0, 1, 0], [1, 0, 0]])
+    assert got == pytest.approx((1 / 3 + 1 / 2 + 1) / 3, rel=1e-12)
+
+
+def test_ranks_count_from_one():
+    what = "mean_reciprocal_rank divided by rank 0: ranks count from 1 (1 / (index + 1))"
+    got = call(rk.mean_reciprocal_rank, [[1, 0, 0]], what=what)
+    assert got == pytest.approx(1.0, rel=1e-12), (
+        f"a relevant first item gave RR {got}, expected 1: ranks count from 1"
+    )
+
+
+def test_a_query_with_no_relevant_item_counts_zero():
+    what = "a query with no relevant item must contribute 0"
+    got = call(rk.mean_reciprocal_rank, [[0, 1, 0], [0, 0, 0], [1, 0]], what=what)
+    if got == pytest.approx((1 / 2 + 1) / 2):
+        pytest.fail(
+            "the query with no relevant item was skipped: it must count as 0 in the mean "
+            "over ALL queries"
+        )
+    assert got == pytest.approx((1 / 2 + 0 + 1) / 3, rel=1e-12)
+
+
+def test_only_the_first_relevant_item_counts():
+    got = rk.mean_reciprocal_rank([[0, 1, 1, 1]])
+    assert got == pytest.approx(1 / 2, rel=1e-12), (
+        f"RR of [0, 1, 1, 1] is {got}, expected 1/2: only the FIRST relevant item counts "
+        "(not the mean or sum over all relevant items, not the last one)"
+    )
+
+
+def test_queries_may_have_different_lengths_and_arrays_work():
+    assert rk.mean_reciprocal_rank([[0, 0, 0, 0, 1], [1]]) == pytest.approx((1 / 5 + 1) / 2)
+    got = rk.mean_reciprocal_rank(np.array([[0, 1], [0, 0]]))
+    assert got == pytest.approx(0.25, rel=1e-12)
+    assert rk.mean_reciprocal_rank([[], [1]]) == pytest.approx(0.5), "an empty query scores 0"
+
+
+def test_graded_relevance_counts_any_positive_value():
+    assert rk.mean_reciprocal_rank([[0, 0, 3, 1]]) == pytest.approx(1 / 3, rel=1e-12)
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_mean_reciprocal_rank_matches_the_definition(seed):
+    rng = np.random.default_rng(seed)
+    queries = [(rng.random(rng.integers(1, 12)) < 0.2).astype(int) for _ in range(30)]
+    got = rk.mean_reciprocal_rank(queries)
+    assert got == pytest.approx(mrr_oracle([q.tolist() for q in queries]), rel=1e-12)
+    perm = rng.permutation(30)
+    assert rk.mean_reciprocal_rank([queries[i] for i in perm]) == pytest.approx(got, rel=1e-12)
+
+
+def test_mean_reciprocal_rank_returns_a_python_float():
+    got = rk.mean_reciprocal_rank([[0, 1]])
+    assert isinstance(got, float), f"returned {type(got).__name__}, expected float"
+
+
+# --- bad input, inputs unchanged -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["dcg_at_k", "ndcg_at_k"])
+@pytest.mark.parametrize(
+    "relevance, k, match",
+    [
+        ([[1.0, 0.0]], 1, "1-D"),
+        ([1.0, np.nan], 1, "NaN"),
+        ([], 1, "empty"),
+        ([1.0, 0.0], 0, "k must be >= 1"),
+        ([1.0, 0.0], 1.5, "k must be an integer"),
+        ([1.0, 0.0], True, "k must be an integer"),
+    ],
+)
+def test_bad_relevance_or_k_is_a_value_error(name, relevance, k, match):
+    func = getattr(rk, name)
+    func([1.0, 0.0], 1)  # works on good input first
+    with pytest.raises(ValueError, match=match):
+        func(relevance, k)
+
+
+@pytest.mark.parametrize(
+    "actual, predicted, k, match",
+    [
+        ([1], [], 1, "predicted is empty"),
+        ([[1, 2]], [1], 1, "actual must be 1-D"),
+        ([1], [[1, 2]], 1, "predicted must be 1-D"),
+        ([1], [1, 2], 0, "k must be >= 1"),
+    ],
+)
+def test_bad_average_precision_input_is_a_value_error(actual, predicted, k, match):
+    rk.average_precision_at_k([1], [1, 2], 2)
+    with pytest.raises(ValueError, match=match):
+        rk.average_precision_at_k(actual, predicted, k)
+
+
+@pytest.mark.parametrize(
+    "queries, match",
+    [([], "empty"), ([[0, 1], [np.nan]], "NaN"), ([[0, 1], [[1, 0]]], "1-D")],
+)
+def test_bad_mean_reciprocal_rank_input_is_a_value_error(queries, match):
+    rk.mean_reciprocal_rank([[0, 1]])
+    with pytest.raises(ValueError, match=match):
+        rk.mean_reciprocal_rank(queries)
+
+
+@pytest.mark.parametrize("name", ["dcg_at_k", "ndcg_at_k"])
+def test_relevance_is_not_modified(name):
+    relevance = np.array([1.0, 3.0, 0.0, 2.0])  # not sorted: sorting in place would show
+    with inputs_unchanged(name, relevance=relevance):
+        getattr(rk, name)(relevance, 3)
+
+
+def test_average_precision_inputs_are_not_modified():
+    actual, predicted = np.array([3, 1]), np.array([2, 3, 3, 1])
+    with inputs_unchanged("average_precision_at_k", actual=actual, predicted=predicted):
+        rk.average_precision_at_k(actual, predicted, 3)
+
+
+def test_mean_reciprocal_rank_input_is_not_modified():
+    queries = np.array([[0.0, 1.0], [1.0, 0.0]])
+    with inputs_unchanged("mean_reciprocal_rank", ranked_relevance=queries):
+        rk.mean_reciprocal_rank(queries)
