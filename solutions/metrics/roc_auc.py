@@ -1,4 +1,7 @@
-"""Reference solution for metrics/roc_auc (statement: exercises/metrics/roc_auc.py)."""
+"""Reference solution for metrics/roc_auc.
+
+The statement is in exercises/metrics/roc_auc.py.
+"""
 
 import numpy as np
 
