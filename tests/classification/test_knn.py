@@ -229,6 +229,30 @@ def test_several_exact_matches_share_the_weight():
     assert model.predict([[0.0]])[0] == "x", "the two exact matches tie: smallest label wins"
 
 
+def test_exact_match_rule_applies_query_by_query():
+    # One batch, two queries: 0.0 coincides with sample 0, -0.5 matches nothing (weights
+    # 2, 2/3, 2/7 as in the hand example above). Classifier and regressor share the rule.
+    X = [[0.0], [1.0], [3.0]]
+    clf = mod.KNNClassifier(n_neighbors=3, weights="distance").fit(X, [0, 1, 1])
+    reg = mod.KNNRegressor(n_neighbors=3, weights="distance").fit(X, [0.0, 10.0, 20.0])
+    Q = [[0.0], [-0.5]]
+    mistake = (
+        "with weights='distance', a batch where one query coincides with a training "
+        "sample and another does not: the exact-match rule (matches take all the weight) "
+        "applies row by row. Testing `(dist == 0).any()` over the whole batch zeroes the "
+        "weights of the queries that have no exact match."
+    )
+    try:
+        proba, pred = clf.predict_proba(Q), reg.predict(Q)
+    except FloatingPointError:
+        pytest.fail(f"0 / 0 in a row with all weights 0: {mistake}")
+    np.testing.assert_allclose(
+        proba, [[1.0, 0.0], [42 / 62, 20 / 62]], atol=1e-12, err_msg=mistake
+    )
+    # Regressor, query -0.5: (2 * 0 + 2/3 * 10 + 2/7 * 20) / (62 / 21) = 260 / 62.
+    np.testing.assert_allclose(pred, [0.0, 260 / 62], rtol=1e-12, err_msg=mistake)
+
+
 def test_k_equal_to_n_train_predicts_the_majority_everywhere():
     X = np.array([[0.0], [1.0], [2.0], [3.0], [50.0]])
     model = mod.KNNClassifier(n_neighbors=5).fit(X, [7, 7, 3, 3, 3])
