@@ -221,6 +221,34 @@ def test_log_proba_stays_exact_where_the_probability_underflows():
     np.testing.assert_array_equal(model.predict(Q), [0, 1])
 
 
+@pytest.mark.parametrize("name", ["GaussianNB", "MultinomialNB"])
+def test_logsumexp_is_shifted_by_each_rows_own_max(name):
+    # One query near the data, one far away: their joint log-likelihoods differ by about
+    # 1e5 (GaussianNB) or 2e3 (MultinomialNB), so subtracting the batch's single largest
+    # value pushes every entry of the far row below -745 and its exp underflows to 0.
+    if name == "GaussianNB":
+        X = np.array([[-1.0], [0.0], [1.0], [9.0], [10.0], [11.0]])
+        Q = np.array([[0.0], [400.0]])
+    else:
+        X = np.array([[3.0, 1.0], [2.0, 0.0], [0.0, 2.0], [1.0, 3.0]])
+        Q = np.array([[0.0, 1.0], [1000.0, 1200.0]])
+    y = np.array([0, 0, 0, 1, 1, 1]) if name == "GaussianNB" else np.array([0, 0, 1, 1])
+    model = getattr(mod, name)().fit(X, y)
+    ref = gaussian_oracle(X, y, Q) if name == "GaussianNB" else multinomial_oracle(X, y, Q)
+    want = normalize_log(ref["jll"])
+    assert ref["jll"][1].max() < ref["jll"][0].min() - 1000, "rows must differ in scale"
+    try:
+        got = model.predict_log_proba(Q)
+    except FloatingPointError:
+        pytest.fail(
+            f"{name}.predict_log_proba: log(0) for the far query of a batch. The logsumexp "
+            "shift must be each row's own max (max over classes, keepdims=True), not the "
+            "max of the whole batch: the far row's entries all underflow after a global shift"
+        )
+    np.testing.assert_allclose(got, want, rtol=1e-9, atol=1e-9)
+    np.testing.assert_allclose(model.predict_proba(Q).sum(axis=1), 1.0, rtol=1e-12)
+
+
 def continuous_blobs(seed, n=90, n_features=4):
     X, y, _ = make_blobs(n, centers=3, n_features=n_features, cluster_std=2.0, random_state=seed)
     return X, y, X[::3] + 0.5
