@@ -354,6 +354,22 @@ def test_training_score_is_between_zero_and_one_and_matches_its_definition(seed)
     assert got == pytest.approx(expected, rel=1e-10)
 
 
+@pytest.mark.parametrize("unit", [1e-9, 1e9])
+def test_score_does_not_depend_on_the_units_of_y(unit):
+    # R² is a ratio of two sums of squares, so it is the same in nanometres and in metres;
+    # a threshold like SS_tot < 1e-12 (or an epsilon added to SS_tot) breaks that.
+    X, y, _ = make_linear_regression(40, 3, noise=2.0, intercept=1.0, random_state=22)
+    y = unit * y
+    coef, intercept = centred_lstsq(X, y)
+    expected = 1 - np.sum((y - X @ coef - intercept) ** 2) / np.sum((y - y.mean()) ** 2)
+    got = mod.LinearRegression().fit(X, y).score(X, y)
+    assert got == pytest.approx(expected, rel=1e-8), (
+        f"score = {got} for y in units of {unit:g}, expected R² = {expected:.6f} (R² is "
+        "unit-free): test SS_tot == 0 exactly (or y constant), with no tolerance or epsilon "
+        "tied to the scale of y"
+    )
+
+
 # --- inputs unchanged ----------------------------------------------------------------------
 
 
@@ -443,6 +459,82 @@ def test_gd_stops_early_at_tol_and_otherwise_runs_n_iter_steps():
     capped = mod.LinearRegression(solver="gd", learning_rate=1e-4, n_iter=200, tol=0.0)
     n_capped = len(capped.fit(X, y).loss_history_) - 1
     assert n_capped in (199, 200), f"n_iter=200 but gradient descent ran {n_capped} steps"
+
+
+@pytest.mark.parametrize("fit_intercept", [True, False])
+def test_gd_steps_follow_the_documented_update(fit_intercept):
+    # Three steps of w <- w + lr (2/n) Xᵀr, b <- b + lr (2/n) Σr from zeros, with r the
+    # residual of the current (w, b) for both updates; X is not centred, so updating b from
+    # a residual recomputed after the w step is a different algorithm.
+    rng = np.random.default_rng(23)
+    X, y = rng.normal(loc=0.5, size=(50, 2)), rng.normal(loc=2.0, size=50)
+    lr, n = 0.05, len(y)
+    w, b = np.zeros(2), 0.0
+    history = [np.mean(y**2)]
+    for _ in range(3):
+        r = y - X @ w - b
+        w, b = w + lr * (2 / n) * X.T @ r, b + lr * 2 * r.mean() * fit_intercept
+        history.append(np.mean((y - X @ w - b) ** 2))
+    model = mod.LinearRegression(
+        fit_intercept=fit_intercept, solver="gd", learning_rate=lr, n_iter=3, tol=0.0
+    )
+    fit_gd_or_explain(model, X, y)
+    got = np.append(model.coef_, model.intercept_)
+    np.testing.assert_allclose(
+        got,
+        np.append(w, b),
+        rtol=1e-10,
+        err_msg="after n_iter=3 steps from zeros, (coef_, intercept_) differ from "
+        "w <- w + lr (2/n) Xᵀr, b <- b + lr (2/n) Σr: check the factor 2, the 1/n, that "
+        "w and b are updated from the same residual, and that exactly n_iter steps ran",
+    )
+    np.testing.assert_allclose(
+        model.loss_history_,
+        history,
+        rtol=1e-10,
+        err_msg="loss_history_ must hold n_iter + 1 values: the MSE at w = 0, b = 0 and "
+        "the MSE after each step (the last one is the fitted model's)",
+    )
+
+
+def test_gd_stops_on_an_absolute_decrease_below_tol():
+    # y in large units: the loss is ~1e4, so a relative test (decrease / loss < tol) stops
+    # far earlier than the documented one (decrease < tol).
+    X, y = standardized_data(24)
+    tol = 1e-2
+    model = mod.LinearRegression(solver="gd", learning_rate=0.1, n_iter=5000, tol=tol)
+    history = np.asarray(fit_gd_or_explain(model, X, 30.0 * y).loss_history_)
+    drops = -np.diff(history)
+    assert len(drops) < 5000, "with tol=1e-2 gradient descent must stop before n_iter"
+    assert drops[-1] < tol and np.all(drops[:-1] >= tol), (
+        f"gradient descent stopped after a step that lowered the loss by {drops[-1]:.3g} "
+        f"(tol={tol}): stop at the first step whose absolute decrease "
+        "loss_before - loss_after is below tol, not a relative decrease"
+    )
+
+
+def test_gd_raises_at_the_first_step_that_raises_the_loss():
+    # Two nearly collinear standardized columns: the Hessian's top eigenvalue is ~4, so
+    # learning_rate=0.55 (> 2/4) diverges along it, slowly (x1.4 per step). The large
+    # offset goes first, so the loss falls from ~103 to ~4, then grows, still far below
+    # its start (and finite) after 8 steps.
+    rng = np.random.default_rng(0)
+    a = rng.normal(size=100)
+    X = np.column_stack([a, a + 0.1 * rng.normal(size=100), rng.normal(size=100)])
+    X = (X - X.mean(axis=0)) / X.std(axis=0)
+    y = X @ [1.0, 0.5, -1.0] + 10.0 + 0.1 * rng.normal(size=100)
+    mod.LinearRegression(**GD).fit(X, y)  # converges with a sensible rate
+    model = mod.LinearRegression(solver="gd", learning_rate=0.55, n_iter=8, tol=0.0)
+    try:
+        model.fit(X, y)
+    except ValueError as exc:
+        assert "learning_rate" in str(exc), f"the error should name learning_rate: {exc}"
+        return
+    pytest.fail(
+        "the loss rose from step 2 on (learning_rate=0.55 is above 2/L here) but fit "
+        "returned silently: raise as soon as one step makes the loss grow, not only once "
+        "it exceeds the starting loss or becomes NaN"
+    )
 
 
 @pytest.mark.parametrize("learning_rate", [10.0, 1e6])
