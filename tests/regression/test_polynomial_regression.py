@@ -112,6 +112,30 @@ def test_two_inputs_use_scikit_learns_column_order():
     assert model.intercept_ == pytest.approx(2.0, abs=1e-8)
 
 
+def test_three_inputs_use_scikit_learns_column_order():
+    # Exact data on a, b, c at degree 2: the order is a, b, c, a², ab, ac, b², bc, c²
+    # (lexicographic multisets). Ordering by the last index first (a², ab, b², ac, bc, c²)
+    # agrees with it for two inputs, not for three.
+    rng = np.random.default_rng(11)
+    X = rng.normal(size=(30, 3))
+    expected = np.array([1.0, -2.0, 0.5, 3.0, -1.0, 2.0, 0.25, -3.0, 1.5])
+    y = 4.0 + monomials(X, 2) @ expected
+    model = mod.PolynomialRegression(degree=2).fit(X, y)
+    assert np.shape(model.coef_) == (9,), (
+        f"coef_ has shape {np.shape(model.coef_)}: three inputs at degree 2 give 9 monomials"
+    )
+    if not np.allclose(model.coef_, expected, atol=1e-8) and np.allclose(
+        np.sort(model.coef_), np.sort(expected), atol=1e-8
+    ):
+        pytest.fail(
+            f"coef_ = {np.round(model.coef_, 6)}: the right monomials in the wrong order; "
+            "within a degree, list the sorted index tuples lexicographically: "
+            "a², ab, ac, b², bc, c² (itertools.combinations_with_replacement)"
+        )
+    np.testing.assert_allclose(model.coef_, expected, atol=1e-8)
+    assert model.intercept_ == pytest.approx(4.0, abs=1e-8)
+
+
 # --- independent oracles -----------------------------------------------------------------
 
 
@@ -230,6 +254,24 @@ def test_matches_scikit_learn_pipeline(alpha, n_features, degree):
     np.testing.assert_allclose(model.coef_, ref.coef_, atol=1e-8)
     assert model.intercept_ == pytest.approx(ref.intercept_, abs=1e-8)
     np.testing.assert_allclose(model.predict(X), ref.predict(Z), atol=1e-8)
+
+
+@pytest.mark.parametrize("unit", [1e-4, 1e3])
+def test_rescaling_x_rescales_the_coefficients(unit):
+    # Least squares is equivariant: fitting on unit·x gives coef_k / unit^k and the same
+    # intercept. At unit = 1e-4 the x³ column is ~1e-12 and its singular value ~1e-11: an
+    # absolute cut-off (s > 1e-10) or a fixed jitter drops it; a relative one keeps it.
+    x, y = curve(0)
+    c = np.polyfit(x, y, 3)[::-1]
+    model = mod.PolynomialRegression(degree=3).fit(unit * x[:, None], y)
+    expected = c[1:] / unit ** np.arange(1, 4)
+    rel = np.max(np.abs(np.asarray(model.coef_) / expected - 1))
+    assert rel < 1e-6, (
+        f"with x in units of {unit:g}, coef_ is off by a relative {rel:.2g}: every coefficient "
+        "must scale as unit^-k. Drop singular values relative to the largest one "
+        "(lstsq/pinv's rcond), never below an absolute threshold, and add no fixed jitter"
+    )
+    assert model.intercept_ == pytest.approx(c[0], abs=1e-8)
 
 
 @pytest.mark.parametrize("seed", SEEDS)
