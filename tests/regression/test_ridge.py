@@ -214,6 +214,42 @@ def test_alpha_zero_is_least_squares_even_with_collinear_columns():
     assert model.intercept_ == pytest.approx(y_mean - x_mean @ coef, abs=1e-8)
 
 
+def test_alpha_zero_handles_collinear_columns_that_rounding_hides():
+    # The last column is 0.1·a + 0.3·c, which rounds: XᵀX is singular in exact arithmetic
+    # but not in floating point, so np.linalg.solve does not raise, it returns garbage
+    # (here ~1 off). A try/except LinAlgError fallback never triggers.
+    rng = np.random.default_rng(6)
+    base = rng.normal(size=(30, 3))
+    X = np.column_stack([base, 0.1 * base[:, 0] + 0.3 * base[:, 2]])
+    y = base @ [1.0, -2.0, 0.5] + 3.0 + 0.1 * rng.normal(size=30)
+    model = mod.Ridge(alpha=0.0).fit(X, y)
+    x_mean, y_mean = X.mean(axis=0), y.mean()
+    coef = np.linalg.lstsq(X - x_mean, y - y_mean, rcond=None)[0]
+    assert np.allclose(model.coef_, coef, rtol=0, atol=1e-8), (
+        f"Ridge(alpha=0) gave coef_ = {np.round(model.coef_, 4)}, not the minimum-norm "
+        f"least-squares solution {np.round(coef, 4)}: XᵀX is singular up to rounding, so "
+        "solve (or a LinAlgError fallback, or a small jitter on the diagonal) is not "
+        "enough; use lstsq or pinv on X itself when alpha = 0"
+    )
+    assert model.intercept_ == pytest.approx(y_mean - x_mean @ coef, abs=1e-8)
+
+
+def test_alpha_zero_is_accurate_on_ill_conditioned_columns():
+    # Two columns 1e-5 apart: cond(X) ≈ 2e5, cond(XᵀX) ≈ 4e10. Exact data, so the true
+    # weights are the oracle; an SVD on X keeps ~11 digits, anything built on XᵀX ~6.
+    rng = np.random.default_rng(3)
+    a = rng.normal(size=50)
+    X = np.column_stack([a, a + 1e-5 * rng.normal(size=50), rng.normal(size=50)])
+    w = np.array([1.0, 2.0, -1.0])
+    model = mod.Ridge(alpha=0.0).fit(X, X @ w + 3.0)
+    err = np.max(np.abs(model.coef_ - w))
+    assert err < 1e-8, (
+        f"Ridge(alpha=0) is off by {err:.1e} on exact, ill-conditioned data: pinv(XᵀX) or "
+        "solve(XᵀX) squares the condition number; with alpha = 0 use np.linalg.lstsq on "
+        "the centred X"
+    )
+
+
 def test_positive_alpha_handles_collinear_columns_without_fuss():
     # XᵀX + αI is positive definite for α > 0, however collinear the columns: a duplicated
     # column then shares its weight equally with its twin (the penalty prefers the split).
