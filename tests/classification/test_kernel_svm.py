@@ -306,6 +306,78 @@ def test_labels_are_mapped_to_minus_one_and_plus_one():
         )
 
 
+@pytest.mark.parametrize("kernel", ["linear", "rbf"])
+def test_duplicate_points_with_opposite_labels(kernel):
+    # Points on a 3 x 3 grid: many samples coincide, some with opposite labels. For such a
+    # pair K_ii + K_jj - 2 K_ij = ||phi(x_i) - phi(x_j)||^2 = 0, the curvature of the dual
+    # along the pair's line, so the SMO step b / (K_ii + K_jj - 2 K_ij) divides by zero.
+    rng = np.random.default_rng(0)
+    X = rng.integers(0, 3, size=(40, 2)).astype(float)
+    y = (X.sum(axis=1) + rng.normal(size=40) > 2).astype(int)
+    C = 1.0
+    try:
+        model = mod.KernelSVM(C=C, kernel=kernel, gamma=0.5, tol=1e-6).fit(X, y)
+    except FloatingPointError as exc:
+        pytest.fail(
+            f"fit divided by zero ({exc}) on data with duplicate points of opposite labels: "
+            "K_ii + K_jj - 2 K_ij is 0 for such a pair. The objective is then linear along "
+            "the pair's line, so the step is as long as the box allows: replace a zero "
+            "curvature by a tiny positive number (libsvm uses 1e-12) and let the clip to "
+            "[0, C] bound the step."
+        )
+    assert model.n_iter_ < 100_000, (
+        "SMO ran to max_iter on data with duplicate points of opposite labels: skipping a "
+        "pair whose K_ii + K_jj - 2 K_ij is 0 selects the same pair again at every step. "
+        "Take the step anyway with the curvature replaced by a tiny positive number "
+        "(libsvm uses 1e-12); the clip to [0, C] bounds it."
+    )
+    s = plus_minus(model, y)
+    alpha = full_alpha(model, len(X))
+    margin = s * model.decision_function(X)
+    free = (alpha > 1e-8) & (alpha < C - 1e-8)
+    assert margin[alpha == 0].min() > 1 - 1e-4, "a sample with a = 0 is inside the margin"
+    assert margin[alpha >= C - 1e-8].max() < 1 + 1e-4, "a sample with a = C is beyond it"
+    np.testing.assert_allclose(margin[free], 1.0, atol=1e-4)
+
+
+def test_poly_svm_uses_its_own_coef0_default_of_zero():
+    # KernelSVM's coef0 defaults to 0 (as SVC), unlike polynomial_kernel's 1 (as
+    # scikit-learn's pairwise function). With coef0 = 0 and an even degree the kernel
+    # (gamma x_i.x)^2 is even in x, so f(-x) = f(x) exactly; with coef0 = 1 it is not.
+    X, y = overlapping_blobs(16, n=50)
+    model = mod.KernelSVM(kernel="poly", degree=2, tol=1e-6).fit(X, y)
+    Q = np.random.default_rng(16).normal(scale=2.0, size=(20, 2))
+    np.testing.assert_allclose(
+        model.decision_function(-Q),
+        model.decision_function(Q),
+        rtol=1e-9,
+        atol=1e-9,
+        err_msg="KernelSVM(kernel='poly') with the default coef0=0 must use "
+        "K = (gamma x.y)^degree: pass self.coef0 to the polynomial kernel, whose own "
+        "default coef0 is 1",
+    )
+
+
+def test_decision_for_a_query_does_not_depend_on_the_rest_of_the_batch():
+    # gamma='scale' is fixed by the training X: recomputing it from the X passed to
+    # decision_function makes a query's score depend on the other queries.
+    X, y = overlapping_blobs(15, n=50)
+    Q = np.vstack([X[:5], 3.0 * X[5:15]])
+    for params in ({"kernel": "rbf"}, {"kernel": "poly", "degree": 2, "coef0": 1.0}):
+        model = mod.KernelSVM(tol=1e-6, **params).fit(X, y)
+        batch = model.decision_function(Q)
+        alone = np.array([model.decision_function(q[None, :])[0] for q in Q])
+        np.testing.assert_allclose(
+            batch,
+            alone,
+            rtol=1e-10,
+            atol=1e-10,
+            err_msg=f"{params}: a query scores differently alone and in a batch. gamma='scale' "
+            "is 1 / (n_features * X.var()) of the TRAINING X, computed once in fit; do not "
+            "recompute it from the queries.",
+        )
+
+
 def test_swapping_the_classes_negates_the_decision_function():
     X, y = overlapping_blobs(7, n=60)
     a = mod.KernelSVM(tol=1e-8).fit(X, y)
