@@ -239,6 +239,24 @@ def test_binary_average_refuses_more_than_two_labels():
             getattr(cm, name)(MC_TRUE, MC_PRED)  # average='binary' by default
 
 
+def test_binary_average_counts_labels_that_only_appear_in_the_predictions():
+    # y_true holds two labels, but y_pred adds a third: the label set is the union, so this
+    # is a 3-label problem and average='binary' has no meaning (scikit-learn refuses it too).
+    y_true, y_pred = [0, 1, 1, 0], [0, 1, 2, 0]
+    cm.f1_score(y_true, y_pred, average="macro")  # works with another average first
+    for name in SCORES:
+        try:
+            got = getattr(cm, name)(y_true, y_pred)
+        except ValueError as exc:
+            assert "binary" in str(exc), f"{name}: the error must name 'binary', got: {exc}"
+            continue
+        pytest.fail(
+            f"{name}({y_true}, {y_pred}) with average='binary' returned {got}: y_pred holds a "
+            "third label, so there are 3 labels (the union of y_true and y_pred), not 2. "
+            "Count the labels of both arrays before allowing average='binary'."
+        )
+
+
 def test_pos_label_is_ignored_by_the_other_averages():
     for name in SCORES:
         for average in ("macro", "micro", "weighted"):
