@@ -235,6 +235,26 @@ def test_solution_satisfies_the_kkt_conditions(seed, alpha, l1_ratio):
     )
 
 
+@pytest.mark.parametrize("l1_ratio", [1.0, 0.5])
+def test_without_intercept_satisfies_the_kkt_conditions_of_the_raw_data(l1_ratio):
+    # fit_intercept=False: no centring. The optimality conditions are on X and y as given:
+    # g = X^T (y - X w) / n - l2 * w is l1 * sign(w_j) on the support, |g_j| <= l1 off it.
+    X, y = make_data(4, offset=3.0)
+    alpha = 0.2
+    model = mod.ElasticNet(alpha=alpha, l1_ratio=l1_ratio, fit_intercept=False, **TIGHT)
+    w = model.fit(X, y).coef_
+    assert model.intercept_ == 0.0, f"fit_intercept=False but intercept_ = {model.intercept_}"
+    l1, l2 = alpha * l1_ratio, alpha * (1 - l1_ratio)
+    g = X.T @ (y - X @ w) / len(y) - l2 * w
+    active = w != 0
+    assert np.allclose(g[active], l1 * np.sign(w[active]), atol=1e-6) and np.all(
+        np.abs(g[~active]) <= l1 + 1e-6
+    ), (
+        "with fit_intercept=False, coef_ does not minimise the objective on the raw X and "
+        "y: do not centre X and y when there is no intercept"
+    )
+
+
 @pytest.mark.parametrize("seed", SEEDS)
 def test_objective_is_not_beaten_by_small_perturbations(seed):
     X, y = make_data(seed)
@@ -419,6 +439,37 @@ def test_n_iter_counts_sweeps_and_stops_at_tol():
     assert loose.n_iter_ < tight.n_iter_, "a looser tol should stop earlier on this problem"
 
 
+@pytest.mark.parametrize("seed", SEEDS)
+def test_stopping_rule_is_relative_to_the_size_of_the_coefficients(seed):
+    # Scaling y and alpha by 1024 (a power of two, so every step scales exactly) scales
+    # the lasso's coef_ by 1024 at every sweep; the stopping rule max change <=
+    # tol * max|w| is unchanged, so the same number of sweeps must run. An absolute rule
+    # (max change <= tol) runs longer.
+    X, y = make_data(seed)
+    a = mod.Lasso(alpha=0.3, tol=1e-4).fit(X, y)
+    b = mod.Lasso(alpha=0.3 * 1024, tol=1e-4).fit(X, 1024 * y)
+    np.testing.assert_allclose(b.coef_, 1024 * a.coef_, rtol=1e-10, atol=1e-12)
+    assert b.n_iter_ == a.n_iter_, (
+        f"n_iter_ = {a.n_iter_} for (y, alpha) but {b.n_iter_} for (1024 y, 1024 alpha): "
+        "stop when the largest change in a sweep is at most tol * max|w_j| (relative to "
+        "the coefficients), not at most tol"
+    )
+
+
+@pytest.mark.parametrize("l1_ratio", [1.0, 0.5])
+def test_above_alpha_max_one_sweep_is_enough(l1_ratio):
+    # Every coefficient stays exactly 0 in the first sweep: its largest change, 0, is
+    # at most tol * max|w| = 0, so fitting stops there with n_iter_ = 1.
+    X, y = make_data(3)
+    model = mod.ElasticNet(alpha=2 * alpha_max(X, y, l1_ratio), l1_ratio=l1_ratio).fit(X, y)
+    assert np.all(model.coef_ == 0.0)
+    assert model.n_iter_ == 1, (
+        f"n_iter_ = {model.n_iter_}, but nothing changed in the first sweep: stop when "
+        "the largest change is at most (<=, not <) tol * max|w|, which is 0 == 0 here; "
+        "n_iter_ counts the sweeps run, including the last"
+    )
+
+
 def test_fit_returns_self_and_predict_is_linear():
     X, y = make_data(9)
     model = mod.ElasticNet(alpha=0.1)
@@ -450,9 +501,12 @@ def test_fit_is_deterministic():
     assert np.array_equal(a.coef_, b.coef_) and a.n_iter_ == b.n_iter_
 
 
-def test_fit_and_predict_do_not_modify_their_inputs():
+@pytest.mark.parametrize("fit_intercept", [True, False])
+def test_fit_and_predict_do_not_modify_their_inputs(fit_intercept):
+    # Without an intercept nothing is centred, so a residual r = y (not y.copy()) updated
+    # in place would be the caller's y.
     X, y = make_data(11)
-    model = mod.ElasticNet(alpha=0.1)
+    model = mod.ElasticNet(alpha=0.1, fit_intercept=fit_intercept)
     with inputs_unchanged("fit", X=X, y=y):
         model.fit(X, y)
     with inputs_unchanged("predict", X=X):
@@ -467,6 +521,18 @@ def test_large_problem_is_fast_enough():
     X, y = make_data(12, n=10_000, d=30)
     model = mod.Lasso(alpha=0.1, max_iter=200).fit(X, y)
     assert np.count_nonzero(model.coef_) >= 3
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(10)
+def test_each_coordinate_step_updates_the_residual_instead_of_recomputing_it():
+    # 2000 x 2000: a coordinate step that updates r costs O(n), ~0.2 s for 5 sweeps here;
+    # recomputing r = y - X w at every coordinate costs O(n d) per step, ~20 s.
+    rng = np.random.default_rng(13)
+    X = rng.normal(size=(2000, 2000))
+    y = X[:, :10] @ rng.normal(size=10) + rng.normal(size=2000)
+    model = mod.Lasso(alpha=0.05, max_iter=5, tol=0.0).fit(X, y)
+    assert model.n_iter_ == 5 and np.count_nonzero(model.coef_) >= 10
 
 
 # --- bad input ---------------------------------------------------------------------------
