@@ -235,6 +235,16 @@ def test_the_denominator_is_the_number_of_possible_hits():
     )
 
 
+def test_a_list_shorter_than_k_is_still_divided_by_min_actual_k():
+    # 3 relevant items, k = 3, but only one prediction (right): 1 hit out of 3 possible.
+    got = rk.average_precision_at_k([1, 2, 3], [1], 3)
+    assert got == pytest.approx(1 / 3, rel=1e-12), (
+        f"AP@3 of the single prediction [1] against 3 relevant items is {got}, expected 1/3: "
+        "the denominator is min(|actual|, k) = 3 with k as given, not min(|actual|, "
+        "len(predicted)) = 1, which would let a shorter list score higher"
+    )
+
+
 def test_average_precision_at_k_only_counts_the_top_k():
     actual, predicted = [1, 2], [9, 1, 2]
     assert rk.average_precision_at_k(actual, predicted, 1) == 0.0
