@@ -259,6 +259,31 @@ def test_fit_beats_least_squares_on_the_huber_objective(seed):
     ), "the least-squares line has a lower Huber objective than the fit"
 
 
+def test_a_duplicated_feature_does_not_break_the_fit():
+    # [a, b, a]: the weighted normal equations are singular, any split of a's weight
+    # between its two copies is optimal when alpha = 0, and the minimum of J is the same
+    # as for [a, b].
+    rng = np.random.default_rng(14)
+    a, b = rng.normal(size=80), rng.normal(size=80)
+    X2, X3 = np.column_stack([a, b]), np.column_stack([a, b, a])
+    y = 2.0 * a - b + 1.0 + rng.standard_t(2, size=80)
+    try:
+        model = mod.HuberRegressor(delta=1.0).fit(X3, y)
+    except np.linalg.LinAlgError as exc:
+        pytest.fail(
+            f"fit raised LinAlgError ({exc}) on a duplicated column: the weighted normal "
+            "equations are singular there; solve the weighted least-squares step with "
+            "np.linalg.lstsq on the sqrt-weighted rows (or use gradient steps)"
+        )
+    ref = mod.HuberRegressor(delta=1.0).fit(X2, y)
+    got = objective(X3, y, model.coef_, model.intercept_, 1.0, 0.0)
+    best = objective(X2, y, ref.coef_, ref.intercept_, 1.0, 0.0)
+    assert got == pytest.approx(best, rel=1e-9), (
+        f"J = {got:.10f} with the duplicated column but {best:.10f} without it: "
+        "duplicating a feature cannot change the minimum"
+    )
+
+
 # --- robustness and the intercept ------------------------------------------------------------
 
 
@@ -346,6 +371,33 @@ def test_n_iter_counts_iterations_and_stops_at_tol():
     assert 1 <= loose.n_iter_ < tight.n_iter_ < 5000, (
         f"n_iter_ = {loose.n_iter_} with tol=1e-2 and {tight.n_iter_} with tol=1e-10 "
         "(max_iter=5000): stop once an iteration changes no parameter by more than tol"
+    )
+
+
+def test_n_iter_is_the_iteration_whose_change_fell_below_tol():
+    # Fitting is deterministic, so fit(max_iter=k) gives the k-th iterate. Refitting with
+    # max_iter=n_iter_ must give the same answer (n_iter_ counts every iteration run), and
+    # that last iteration moved every coefficient by at most tol: an absolute change, as
+    # documented. y sits near 1000, where a rule relative to the parameters' size stops
+    # ~1000x too early. (Only coef_ is compared: an implementation on centred X may
+    # measure its intercept's change differently.)
+    X, y = make_data(14)
+    y = y + 1000.0
+    tol = 1e-3
+    model = mod.HuberRegressor(tol=tol).fit(X, y)
+    k = model.n_iter_
+    assert k >= 3, f"n_iter_ = {k}: with tol=1e-3 and this data more iterations are needed"
+    last = mod.HuberRegressor(tol=tol, max_iter=k).fit(X, y)
+    before = mod.HuberRegressor(tol=tol, max_iter=k - 1).fit(X, y)
+    assert np.array_equal(last.coef_, model.coef_) and last.intercept_ == model.intercept_, (
+        f"refitting with max_iter=n_iter_={k} gave a different answer: n_iter_ must count "
+        "every iteration run, the last one included"
+    )
+    step = np.max(np.abs(last.coef_ - before.coef_))
+    assert step <= tol, (
+        f"fitting stopped after iteration {k}, which moved a coefficient by {step:.3g} > "
+        f"tol={tol}: stop once an iteration changes no parameter by more than tol (an "
+        "absolute change, not one relative to the parameters' size)"
     )
 
 
