@@ -295,6 +295,19 @@ def test_fit_and_predict_do_not_modify_their_inputs():
         model.predict(X, return_std=True)
 
 
+def test_fit_builds_no_n_by_n_matrix():
+    # 4000 samples, 5 features: X takes 160 kB; the noise precision written as a matrix,
+    # beta * I_n (or a Woodbury/dual form X X^T), would take 128 MB.
+    rng = np.random.default_rng(13)
+    X, y = rng.normal(size=(4000, 5)), rng.normal(size=4000)
+    model = mod.BayesianLinearRegression(alpha=1.0, beta=2.0)
+    _, peak = peak_memory(model.fit, X, y)
+    assert peak < 50 * X.nbytes, (
+        f"fit used {peak / 1e6:.0f} MB for a {X.nbytes / 1e3:.0f} kB X: the noise is "
+        "i.i.d., so X^T (beta I_n) X is just beta * X^T X; never build an (n, n) matrix"
+    )
+
+
 def test_predict_with_std_builds_no_n_by_n_matrix():
     # Only the diagonal of X cov_ X^T is needed: for 4000 rows the full matrix is 128 MB.
     X, y = make_data(11, n=200, d=5)
