@@ -33,7 +33,9 @@ clips the pair back into the box [0, C]^2. With G = gradient of f = (y y^T * K) 
 A good pair: i maximizes -y_t G_t over "up"; j is a "low" index with -y_j G_j < -y_i G_i
 (the most violating partner, or the one promising the largest decrease of f). Along the
 line, the unconstrained step for a_i is y_i * (-y_i G_i + y_j G_j) / (K_ii + K_jj - 2 K_ij)
-and a_j moves so that y_i a_i + y_j a_j stays the same. Update G after each step:
+and a_j moves so that y_i a_i + y_j a_j stays the same. The denominator (the curvature
+along the line) is 0 for duplicate points and can round to <= 0: guard it (e.g. replace it
+by a small positive number) instead of dividing by 0. Update G after each step:
 only columns i and j of y y^T * K are needed.
 
 Intercept: a free support vector (0 < a_t < C) lies exactly on the margin, y_t f(x_t) = 1,
@@ -269,7 +271,9 @@ class KernelSVM:
         raise NotImplementedError("KernelSVM.decision_function")
 
     def predict(self, X):
-        """``classes_[1]`` where the decision function is positive, else ``classes_[0]``.
+        """``classes_[1]`` where the decision function is >= 0, else ``classes_[0]``.
+
+        A point exactly on the boundary goes to ``classes_[1]``, as with scikit-learn's SVC.
 
         Parameters
         ----------

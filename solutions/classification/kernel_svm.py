@@ -296,7 +296,9 @@ class KernelSVM:
         return self._kernel(X, self.support_vectors_) @ self.dual_coef_[0] + self.intercept_[0]
 
     def predict(self, X):
-        """``classes_[1]`` where the decision function is positive, else ``classes_[0]``.
+        """``classes_[1]`` where the decision function is >= 0, else ``classes_[0]``.
+
+        A point exactly on the boundary goes to ``classes_[1]``, as with scikit-learn's SVC.
 
         Parameters
         ----------
@@ -308,4 +310,4 @@ class KernelSVM:
             Labels taken from ``classes_``.
         """
         scores = self.decision_function(X)
-        return self.classes_[(scores > 0).astype(np.int64)]
+        return self.classes_[(scores >= 0).astype(np.int64)]

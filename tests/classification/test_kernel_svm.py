@@ -483,6 +483,19 @@ PARAMS = [
 ]
 
 
+def test_a_point_on_the_boundary_goes_to_the_second_class_as_in_svc():
+    # Two mirror-image points: the boundary is the vertical axis, where f(x) = 0 exactly.
+    X = np.array([[-1.0, 0.0], [1.0, 0.0]])
+    model = mod.KernelSVM(kernel="linear").fit(X, np.array(["neg", "pos"]))
+    on_boundary = np.array([[0.0, 5.0], [0.0, -3.0]])
+    np.testing.assert_allclose(model.decision_function(on_boundary), 0.0, atol=1e-12)
+    got = model.predict(on_boundary)
+    assert list(got) == ["pos", "pos"], (
+        f"points with decision_function 0 were predicted {list(got)}: scikit-learn's SVC "
+        "gives classes_[1] when f(x) >= 0, so use >= 0, not > 0"
+    )
+
+
 @pytest.mark.parametrize("params", PARAMS, ids=lambda p: "-".join(map(str, p.values())))
 @pytest.mark.parametrize("data", DATASETS)
 def test_predictions_match_sklearn_svc(data, params):
