@@ -33,7 +33,8 @@ Requirements and pitfalls:
   (sub)gradient method never lands exactly on 0; coordinate descent does.
 - Mind the 1/(2n) in J: the threshold and the divisor must be on the same scale as the
   data term (scikit-learn's alpha is per sample).
-- A column of zeros must get coefficient 0, without a 0/0.
+- A column of zeros must get coefficient 0, without a 0/0; so must a constant column
+  when fitting an intercept (centring 0.1s leaves ~1e-17, not 0: test the values).
 - Do not penalize or shrink the intercept, and never modify X or y in place.
 - Validate hyperparameters at the start of fit (the calls are in place).
 

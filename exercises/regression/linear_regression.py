@@ -31,7 +31,8 @@ Requirements and pitfalls:
   ValueError that names learning_rate instead of iterating into inf/NaN. Stop early
   when a step lowers the loss by less than tol.
 - score is R², not the MSE; for a constant y (0/0) return 1.0 if the prediction is
-  perfect, else 0.0 (scikit-learn's convention).
+  perfect, else 0.0 (scikit-learn's convention). Test constancy on the values: the mean
+  of [0.1, 0.1, 0.1] is not exactly 0.1, so sum (y - mean(y))^2 is ~1e-34, not 0.
 - Never modify X or y in place (no X -= mean).
 
 Worked example:

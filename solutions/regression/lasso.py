@@ -119,6 +119,10 @@ class ElasticNet:
             # substituting it back leaves the same problem on centred X and y.
             x_mean, y_mean = X.mean(axis=0), y.mean()
             X, y = X - x_mean, y - y_mean  # new arrays: the caller's are untouched
+            # A constant column centres to 0 exactly in theory but to ~1e-17 in floating
+            # point (the mean of 0.1s is not 0.1), which would give it an arbitrary weight
+            # when alpha is 0: make it exactly 0 so the z_j == 0 guard below skips it.
+            X[:, np.all(X == X[0], axis=0)] = 0.0
         else:
             x_mean, y_mean = np.zeros(d), 0.0
         X = np.asfortranarray(X)  # contiguous columns: each step reads one column

@@ -176,6 +176,8 @@ class LinearRegression:
         X, y = check_X_y(X, y)
         ss_res = np.sum((y - self.predict(X)) ** 2)
         ss_tot = np.sum((y - y.mean()) ** 2)
-        if ss_tot == 0.0:  # constant y: R² is 0/0; follow scikit-learn's convention
+        # Constant y: R² is 0/0; follow scikit-learn's convention. Test the values, not
+        # ss_tot == 0: the rounded mean of [0.1, 0.1, 0.1] leaves ss_tot ~1e-34.
+        if np.all(y == y[0]):
             return 1.0 if ss_res == 0.0 else 0.0
         return float(1.0 - ss_res / ss_tot)

@@ -575,3 +575,20 @@ def test_bad_shapes_and_values_are_value_errors():
         mod.Lasso().fit(X_nan, y)
     with pytest.raises(ValueError, match="features"):
         model.predict(X[:, :3])
+
+
+@pytest.mark.parametrize("estimator", ["Lasso", "ElasticNet"])
+def test_a_constant_column_gets_exactly_zero_weight_even_at_alpha_zero(estimator):
+    # A column of 0.1s centres to ~1e-17 in floating point, not to 0: with no penalty to
+    # hold it down, dividing by that tiny norm would give it an arbitrary weight.
+    rng = np.random.default_rng(3)
+    a = rng.normal(size=40)
+    X = np.column_stack([a, np.full(40, 0.1)])
+    y = 2.0 * a + 1.0
+    model = getattr(mod, estimator)(alpha=0.0, max_iter=5000, tol=1e-10).fit(X, y)
+    assert model.coef_[1] == 0.0, (
+        f"{estimator}(alpha=0) gave the constant column weight {model.coef_[1]}: after "
+        "centring it is zero up to rounding; treat a column whose values are all equal as "
+        "a zero column (w_j = 0) instead of dividing by its ~1e-34 squared norm"
+    )
+    np.testing.assert_allclose(model.coef_[0], 2.0, rtol=1e-6)

@@ -655,3 +655,15 @@ def test_large_problems_are_vectorized():
     model = mod.LinearRegression(solver="gd", learning_rate=0.1, n_iter=300, tol=0.0)
     model.fit(X, y)
     assert np.all(np.isfinite(model.coef_))
+
+
+def test_score_recognises_a_constant_target_whose_mean_does_not_round_exactly():
+    # mean([0.1, 0.1, 0.1]) is 0.10000000000000002: sum (y - mean)^2 is ~6e-34, not 0.
+    X = np.array([[0.0], [1.0], [2.0]])
+    model = mod.LinearRegression().fit(X, [1.0, 2.0, 3.0])  # predicts 1, 2, 3
+    got = model.score(X, [0.1, 0.1, 0.1])
+    assert got == 0.0, (
+        f"score on the constant target [0.1, 0.1, 0.1] gave {got}: the rounded mean leaves "
+        "SS_tot ~1e-34 instead of 0; test for a constant y on the values (all equal to the "
+        "first), not with SS_tot == 0"
+    )
