@@ -1,4 +1,7 @@
-"""Reference solution for classification/linear_svm (statement: exercises/classification/linear_svm.py)."""  # noqa: E501
+"""Reference solution for classification/linear_svm.
+
+The statement is in exercises/classification/linear_svm.py.
+"""
 
 import numbers
 

@@ -1,4 +1,7 @@
-"""Reference solution for classification/logistic_regression (statement: exercises/classification/logistic_regression.py)."""  # noqa: E501
+"""Reference solution for classification/logistic_regression.
+
+The statement is in exercises/classification/logistic_regression.py.
+"""
 
 import numbers
 

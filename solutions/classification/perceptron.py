@@ -1,4 +1,7 @@
-"""Reference solution for classification/perceptron (statement: exercises/classification/perceptron.py)."""  # noqa: E501
+"""Reference solution for classification/perceptron.
+
+The statement is in exercises/classification/perceptron.py.
+"""
 
 import numbers
 

@@ -1,4 +1,7 @@
-"""Reference solution for classification/softmax_regression (statement: exercises/classification/softmax_regression.py)."""  # noqa: E501
+"""Reference solution for classification/softmax_regression.
+
+The statement is in exercises/classification/softmax_regression.py.
+"""
 
 import numbers
 
