@@ -160,10 +160,14 @@ class KataProgress:
     def __init__(self, rootpath: Path) -> None:
         self.rootpath = rootpath
         self.results: dict[str, dict[str, str]] = defaultdict(dict)
+        self.kata_by_file: dict = {}
 
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
         # A failure in any phase wins over a pass; setup/teardown passes are not counted.
-        kata = kata_for_test_file(self.rootpath / report.nodeid.split("::")[0])
+        test_file = report.nodeid.split("::")[0]
+        if test_file not in self.kata_by_file:  # three reports per test: look up once
+            self.kata_by_file[test_file] = kata_for_test_file(self.rootpath / test_file)
+        kata = self.kata_by_file[test_file]
         if kata is None:
             return
         outcomes = self.results[kata.id]
