@@ -295,6 +295,22 @@ def test_shuffle_draws_a_new_order_every_epoch(seed):
     )
 
 
+@pytest.mark.parametrize("seed", SEEDS)
+def test_shuffle_visits_every_sample_exactly_once_per_epoch(seed):
+    # For these four points s_i s_j (x_i.x_j + 1) <= 0 whenever i != j, so from w = 0 every
+    # FIRST visit in an epoch is a mistake in any order, and the epoch ends back at w = 0,
+    # b = 0. A sample drawn twice scores ||x||^2 + 1 = 5 > 0 on its second visit.
+    X = np.array([[2.0, 0.0, 0.0], [-2.0, 0.0, 0.0], [0.0, 2.0, 0.0], [0.0, -2.0, 0.0]])
+    y = np.array([1, 1, 0, 0])
+    model = mod.Perceptron(max_iter=20, shuffle=True, random_state=seed).fit(X, y)
+    assert list(model.errors_) == [4] * 20, (
+        f"errors_ is {list(model.errors_)}, expected 4 mistakes in each of the 20 epochs: "
+        "with shuffle=True every epoch must visit each sample exactly once, in a random "
+        "permutation (rng.permutation(n)), not n draws with replacement"
+    )
+    np.testing.assert_array_equal(model.coef_, [[0.0, 0.0, 0.0]])
+
+
 def test_without_shuffle_the_random_state_does_not_matter():
     X, y, _, _ = separable_data(7)
     a = mod.Perceptron(random_state=1).fit(X, y)
