@@ -159,6 +159,19 @@ def test_second_update_uses_the_diminishing_step():
     )
 
 
+def test_a_score_of_exactly_zero_predicts_classes_0():
+    # One full-batch update on this symmetric pair: w = lr * mean(s x) = 1, b = lr * mean(s)
+    # = 0, so the score at x = 0 is exactly 0.
+    X = np.array([[-1.0], [1.0]])
+    model = mod.LinearSVM(max_iter=1, learning_rate=1.0).fit(X, ["a", "b"])
+    z = model.decision_function([[0.0]])
+    assert z[0] == 0.0, f"expected w = 1, b = 0 after one update, so a score of 0 at x = 0: {z}"
+    assert model.predict([[0.0]])[0] == "a", (
+        "a score of exactly 0 must predict classes_[0]: classes_[1] needs a score > 0 "
+        "(did you use >= 0?)"
+    )
+
+
 # --- optimality -----------------------------------------------------------------------------
 
 
