@@ -487,6 +487,31 @@ def test_stops_once_the_gradient_is_below_tol():
     assert max(np.max(np.abs(gW)), np.max(np.abs(gb))) / (len(y) * 0.3) < 1e-3
 
 
+def test_stops_at_the_first_iterate_whose_scaled_gradient_is_below_tol():
+    # tol applies to the gradient of L = J / (n C), entry by entry. With k = len(history),
+    # the run took k - 1 steps; max_iter = k - 2 with tol = 0 replays it one step short,
+    # to the last iterate whose gradient was NOT yet below tol.
+    X, y = make_data(9)
+    Y, C, tol = one_hot(y), 0.2, 1e-4
+    model = mod.SoftmaxRegression(C=C, learning_rate=2.0, max_iter=5000, tol=tol).fit(X, y)
+    k = len(model.loss_history_)
+    assert 3 <= k < 5000, f"tol={tol} ran {k} iterations: stop once the gradient is below tol"
+
+    def scaled_gradient(m):
+        gW, gb = objective_gradient(X, Y, m.coef_, m.intercept_, C)
+        return max(np.max(np.abs(gW)), np.max(np.abs(gb))) / (len(y) * C)
+
+    previous = mod.SoftmaxRegression(C=C, learning_rate=2.0, max_iter=k - 2, tol=0.0)
+    previous.fit(X, y)
+    assert scaled_gradient(model) < tol, "the returned model's gradient is not below tol"
+    assert scaled_gradient(previous) >= tol, (
+        f"the iterate one step before yours already had every entry of the gradient of "
+        f"J / (n C) below tol = {tol} ({scaled_gradient(previous):.3g}): stop at the FIRST "
+        "such iterate. Test the gradient of L = J / (n C) (the one you step on), entry by "
+        "entry, not the gradient of J (n C times larger) or its norm."
+    )
+
+
 def test_fit_is_deterministic_and_a_refit_starts_afresh():
     X1, y1 = make_data(10)
     X2, y2 = make_data(11)
