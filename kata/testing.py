@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import tracemalloc
 from collections.abc import Callable, Iterator
+from typing import NamedTuple
 
 import numpy as np
 import pytest
@@ -17,12 +18,14 @@ from kata.loader import load_kata
 
 __all__ = [
     "SEEDS",
+    "fp_diagnosis",
     "import_scipy",
     "import_sklearn",
     "inputs_unchanged",
     "load_kata",
     "numerical_gradient",
     "relative_error",
+    "run_numerically",
 ]
 
 #: Seeds for invariants checked over several random draws.
@@ -109,3 +112,50 @@ def peak_memory(func: Callable, *args, **kwargs) -> tuple[object, int]:
         if not was_tracing:
             tracemalloc.stop()
     return result, peak - before
+
+
+# --- floating-point errors with the test's own diagnosis ------------------------------------
+#
+# The plugin makes NumPy raise FloatingPointError on overflow, divide-by-zero and invalid
+# values. A stability test that knows the likely mistake says so first, with one of these:
+#
+#     with fp_diagnosis("sigmoid(-1000) overflowed: exp(-z) is inf for z = -1000; ..."):
+#         out = mod.sigmoid(z)
+#
+#     out, fp_error = run_numerically(mod.log_softmax, [0.0, -1000.0])
+#     assert fp_error is None and np.isfinite(out).all(), f"log_softmax gave {out}: ..."
+
+
+@contextlib.contextmanager
+def fp_diagnosis(diagnosis: str) -> Iterator[None]:
+    """A NumPy floating-point error inside the block fails the test with ``diagnosis``.
+
+    The diagnosis comes first, NumPy's own message after it, so the learner reads what
+    their mistake probably is before the generic floating-point note.
+    """
+    try:
+        yield
+    except FloatingPointError as exc:
+        pytest.fail(f"{diagnosis}\n(NumPy raised: {exc})", pytrace=False)
+
+
+class NumericResult(NamedTuple):
+    """What :func:`run_numerically` saw: the value, and NumPy's error message if any."""
+
+    value: object
+    fp_error: str | None
+
+
+def run_numerically(func: Callable, *args, **kwargs) -> NumericResult:
+    """Call ``func``; on a NumPy floating-point error, call it again with errors ignored.
+
+    Returns the value (the second call's when the first raised) and the error message
+    (``None`` when there was none), so a test can show *what* the learner's code computed
+    ("gave [0, -inf]") in its own message. ``func`` must not have side effects that make
+    a second call differ.
+    """
+    try:
+        return NumericResult(func(*args, **kwargs), None)
+    except FloatingPointError as exc:
+        with np.errstate(all="ignore"):
+            return NumericResult(func(*args, **kwargs), str(exc))

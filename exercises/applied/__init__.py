@@ -1,0 +1,1 @@
+"""Katas of the applied topic: your code goes in these modules."""

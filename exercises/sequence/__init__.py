@@ -1,0 +1,1 @@
+"""Katas of the sequence topic: your code goes in these modules."""

@@ -1,0 +1,1 @@
+"""Katas of the trees topic: your code goes in these modules."""

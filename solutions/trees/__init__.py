@@ -1,0 +1,1 @@
+"""Reference answers for the trees topic."""
