@@ -25,7 +25,7 @@ def test_test_files_map_to_their_kata():
     assert kata_for_test_file(ROOT / "tests/foundations/test_softmax.py").id == (
         "foundations/softmax"
     )
-    assert kata_for_test_file(ROOT / "tests/test_contract.py") is None
+    assert kata_for_test_file(ROOT / "tests/self/test_contract.py") is None
 
 
 @pytest.mark.parametrize(

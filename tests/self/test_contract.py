@@ -21,7 +21,7 @@ IDS = [k.id for k in CATALOG]
 HINT_HEADING = re.compile(r"^## Hint (\d+)\b", re.MULTILINE)
 SECTION_HEADING = re.compile(r"^## .*\(`([a-z_]+/[a-z0-9_]+)`\)\s*$", re.MULTILINE)
 #: Test folders that hold the project's own tests rather than a topic's katas.
-NON_KATA_TEST_DIRS = {"tool", "figures"}
+NON_KATA_TEST_DIRS = {"self", "tool", "figures"}
 FIGURE_LINK = re.compile(r"!\[[^\]]*\]\(([^)]+\.png)\)")
 
 
@@ -125,8 +125,8 @@ def describe(obj) -> tuple[str, str | None]:
 @pytest.mark.parametrize("kata", CATALOG, ids=IDS)
 def test_stub_has_exactly_the_solution_interface(kata):
     require_sources(kata)
-    stub = load_kata(kata.id, "exercises")
-    solution = load_kata(kata.id, "solutions")
+    stub = load_kata(kata.id, "exercises", strict=True)
+    solution = load_kata(kata.id, "solutions", strict=True)
     stub_api, solution_api = public_api(stub), public_api(solution)
     assert sorted(stub_api) == sorted(solution_api), (
         f"{kata.id}: public names differ: stub {sorted(stub_api)}, solution {sorted(solution_api)}"
