@@ -313,7 +313,14 @@ def test_every_row_runs_on_the_reference_at_the_tiny_size(kata_row):
 
 def test_python_m_kata_bench_runs_on_a_tiny_size():
     proc = subprocess.run(
-        [sys.executable, "-m", "kata.bench", "kmeans", "--solutions", *("--size", "tiny")],
+        [
+            sys.executable,
+            "-m",
+            "kata.bench",
+            "kmeans",
+            "--solutions",
+            *("--size", "tiny", "--rounds", "1"),
+        ],
         cwd=REPO,
         capture_output=True,
         text=True,
