@@ -106,7 +106,11 @@ def _choose_what_to_collect(config: pytest.Config, selected) -> None:
     root = Path(str(config.rootpath))
     if selected:
         config.args = sorted({str(k.test_path) for k in selected})
-    elif config.args_source == pytest.Config.ArgsSource.INVOCATION_DIR:
+    elif (
+        config.args_source == pytest.Config.ArgsSource.INVOCATION_DIR
+        and config.getini("testpaths")
+        and Path(config.invocation_params.dir) != root
+    ):
         config.args = [str(root / p) for p in config.getini("testpaths")]
     else:
         return

@@ -136,7 +136,9 @@ def fp_diagnosis(diagnosis: str) -> Iterator[None]:
     try:
         yield
     except FloatingPointError as exc:
-        pytest.fail(f"{diagnosis}\n(NumPy raised: {exc})", pytrace=False)
+        # "from None": NumPy's error must not be printed first as the failure's cause.
+        failure = pytest.fail.Exception(f"{diagnosis}\n(NumPy raised: {exc})", pytrace=False)
+        raise failure from None
 
 
 class NumericResult(NamedTuple):
