@@ -172,3 +172,27 @@ def test_readme_catalog_table_is_current():
 
     text = README.read_text()
     assert render(text) == text, "README.md's catalog table is stale: run python -m kata.readme"
+
+
+def test_the_project_names_nothing_outside_itself():
+    # The repository must stand alone: no file may point at a contract or a guide that
+    # ships elsewhere (the catalog used to).
+    import subprocess
+
+    listed = subprocess.run(
+        ["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=False
+    ).stdout.split()
+    if not listed:
+        pytest.skip("not a git checkout")
+    outside = re.compile(r"\.\./shared\b|\bshared/KATA|KATAS\.md|KATA_GUIDE\.md")
+    offenders = []
+    for rel in listed:
+        path = ROOT / rel
+        if (
+            path.suffix not in {".py", ".md", ".toml", ".txt", ".cfg", ".ini", ""}
+            or not path.is_file()
+        ):
+            continue
+        if outside.search(path.read_text(errors="replace")):
+            offenders.append(rel)
+    assert not offenders, f"files that name something outside the repository: {offenders}"
