@@ -2,58 +2,79 @@
 
 Difficulty 2 (standard), target time 30 minutes.
 
-Write two naive Bayes classifiers. Both apply Bayes' rule with the "naive" assumption that
-the features are independent given the class:
+Write two naive Bayes classifiers, GaussianNB for continuous features and MultinomialNB for
+counts (word counts). Both apply Bayes' rule with the "naive" assumption that the features
+are independent given the class, and both answer with predict_log_proba, predict_proba and
+predict.
 
+Math:
     log p(c | x) = log p(c) + sum_j log p(x_j | c) - log p(x)         (joint log-likelihood
                                                                         minus its normalizer)
     p(c)         = n_c / n                                             (class prior)
 
-GaussianNB: each feature is normal within each class.
-    theta_cj = mean of feature j over class c
-    var_cj   = population variance (ddof=0) of feature j over class c  +  epsilon
-    epsilon  = var_smoothing * (largest variance of any feature over all of X)
-    log p(x_j | c) = -0.5 * log(2 pi var_cj) - (x_j - theta_cj)^2 / (2 var_cj)
+    GaussianNB: each feature is normal within each class.
+        theta_cj = mean of feature j over class c
+        var_cj   = population variance (ddof=0) of feature j over class c  +  epsilon
+        epsilon  = var_smoothing * (largest variance of any feature over all of X)
+        log p(x_j | c) = -0.5 * log(2 pi var_cj) - (x_j - theta_cj)^2 / (2 var_cj)
 
-MultinomialNB: x holds non-negative counts (word counts); with Laplace smoothing alpha,
-    N_cj = sum of feature j over the samples of class c
-    log p(j | c) = log(N_cj + alpha) - log(sum_j' N_cj' + alpha * d)     (feature_log_prob_)
-    sum_j log p(x_j | c) = sum_j x_j log p(j | c)    (up to a term that is the same for
-                                                       every class, so it cancels)
+    MultinomialNB: with Laplace smoothing alpha,
+        N_cj = sum of feature j over the samples of class c
+        log p(j | c) = log(N_cj + alpha) - log(sum_j' N_cj' + alpha * d)   (feature_log_prob_)
+        sum_j log p(x_j | c) = sum_j x_j log p(j | c)   (up to a term that is the same for
+                                                          every class, so it cancels)
 
-Normalize: log p(c | x) = jll_c - logsumexp_c'(jll_c'), where jll is the joint
-log-likelihood above; predict_proba = exp(predict_log_proba); predict = the argmax.
+    Normalize: log p(c | x) = jll_c - logsumexp_c'(jll_c'), jll being the joint
+    log-likelihood above; predict_proba = exp(predict_log_proba); predict = the argmax.
 
 Shapes: X (n, d); y (n,); theta_, var_, feature_log_prob_ (K, d); class_prior_,
 class_log_prior_ (K,); predict_log_proba / predict_proba (m, K), columns in the order of
-`classes_`.
+`classes_`; predict (m,).
 
-Complexity: O(n d) to fit, O(m K d) to predict, vectorized (a loop over the K classes is fine;
-no loop over samples).
-
-Requirements (the tests pin each one; every attribute and probability equals
-scikit-learn's GaussianNB / MultinomialNB to 1e-9):
-- Work in logs. With 200 features, a product of 200 densities or probabilities underflows
-  to 0 and the posterior becomes 0/0. Sum log-probabilities, then normalize with a
-  max-shifted logsumexp. predict_log_proba must stay finite (e.g. -5000) where the
-  probability itself underflows: never take log(predict_proba).
-- A feature that is constant within a class has variance 0: epsilon (above) keeps the
-  division finite. It is one number for all classes and features, scaled by the data.
-- Variances are population variances (divide by n_c, not n_c - 1).
-- MultinomialNB smooths every count (a word never seen in a class must not give log 0),
-  requires alpha > 0, and its fit raises ValueError when X has negative values.
-- Labels may be any sortable type (ints, strings); `classes_` holds them sorted.
+Conventions:
+- classes_ holds the sorted unique labels, of any sortable type (ints, strings);
+  probability columns follow it and predict returns labels taken from it.
+- GaussianNB: class_prior_ = n_c / n; theta_ the per-class means; var_ the per-class
+  population variances (divide by n_c) plus epsilon_ = var_smoothing * max_j var(X[:, j]),
+  ONE number for every class and feature, computed on all of X.
+- MultinomialNB: class_log_prior_ = log(n_c / n); feature_log_prob_[c, j] =
+  log((N_cj + alpha) / (N_c + alpha d)) with N_c = sum_j N_cj, so each row's exponentials
+  sum to 1; alpha > 0; negative counts are invalid input: fit raises a ValueError naming
+  them (that check is written for you).
+- Every attribute and probability equals scikit-learn's GaussianNB / MultinomialNB to 1e-9.
+- Every method starts with the validation call already in place: keep it, so predicting
+  before fit is a NotFittedError and a wrong feature count a ValueError.
 - Never modify the caller's arrays.
 
-Worked example (GaussianNB, var_smoothing=0): class a has x = 0, 2 (theta 1, var 1) and
-class b has x = 10, 12 (theta 11, var 1), priors 1/2 each. At x = 3 the joint
+Complexity: O(n d) to fit, O(m K d) to predict, vectorized (a loop over the K classes is
+fine; no loop over samples).
+
+Pitfalls:
+- Work in logs. With 200 features, a product of 200 densities or probabilities underflows
+  to 0 and the posterior becomes 0/0. Sum log-probabilities, then normalize with a
+  logsumexp shifted by each row's own max (the batch's max leaves far rows at exp(-1e5)).
+  predict_log_proba must stay finite (e.g. -5000) where the probability itself underflows:
+  never take log(predict_proba).
+- The log prior is added in log space: log(n_c / n), not n_c / n.
+- A feature that is constant within a class has variance 0: epsilon keeps the division
+  finite. It is var_smoothing times the largest variance, not var_smoothing itself, and
+  not a per-feature or per-class amount.
+- The sample variance (ddof=1) is the wrong one here, and E[x^2] - E[x]^2 loses every
+  digit for features far from 0: average the squared deviations from the class mean.
+- Smooth every count, numerator AND denominator: a word never seen in a class must not
+  give log 0, and each class's feature probabilities must still sum to 1.
+- String labels cannot index arrays or go through np.bincount: encode them first.
+
+Worked example: GaussianNB with var_smoothing=0. Class a has x = 0, 2 (theta 1, var 1)
+and class b has x = 10, 12 (theta 11, var 1), priors 1/2 each. At x = 3 the joint
 log-likelihoods differ by ((3 - 11)^2 - (3 - 1)^2) / 2 = 30 in favour of a, so
 p(a | 3) = 1 / (1 + e^-30).
 
-Run `pytest -k naive_bayes` to check your work; hints are in hints/classification/naive_bayes.md.
+Run `pytest --kata classification/naive_bayes` to check your work; hints are in
+hints/classification/naive_bayes.md.
 """
 
-import numpy as np  # noqa: F401  (you will need it)
+import numpy as np
 
 from kata.validation import check_fitted_input, check_scalar, check_X_y
 
@@ -137,6 +158,7 @@ class GaussianNB:
         ndarray of shape (n_queries, n_classes)
             Columns follow ``classes_``; rows sum to 1.
         """
+        X = check_fitted_input(self, X, attribute="classes_")
         raise NotImplementedError("GaussianNB.predict_proba")
 
     def predict(self, X):
@@ -151,6 +173,7 @@ class GaussianNB:
         ndarray of shape (n_queries,)
             Labels taken from ``classes_``.
         """
+        X = check_fitted_input(self, X, attribute="classes_")
         raise NotImplementedError("GaussianNB.predict")
 
 
@@ -200,6 +223,8 @@ class MultinomialNB:
         """
         X, y = check_X_y(X, y, classification=True)
         check_scalar(self.alpha, "alpha", low=0, low_inclusive=False)
+        if np.any(X < 0):
+            raise ValueError("MultinomialNB needs non-negative counts: X has negative values")
         self.n_features_in_ = X.shape[1]
         raise NotImplementedError("MultinomialNB.fit")
 
@@ -230,6 +255,7 @@ class MultinomialNB:
         ndarray of shape (n_queries, n_classes)
             Columns follow ``classes_``; rows sum to 1.
         """
+        X = check_fitted_input(self, X, attribute="classes_")
         raise NotImplementedError("MultinomialNB.predict_proba")
 
     def predict(self, X):
@@ -244,4 +270,5 @@ class MultinomialNB:
         ndarray of shape (n_queries,)
             Labels taken from ``classes_``.
         """
+        X = check_fitted_input(self, X, attribute="classes_")
         raise NotImplementedError("MultinomialNB.predict")

@@ -119,6 +119,7 @@ class GaussianNB:
         ndarray of shape (n_queries, n_classes)
             Columns follow ``classes_``; rows sum to 1.
         """
+        X = check_fitted_input(self, X, attribute="classes_")
         return np.exp(self.predict_log_proba(X))
 
     def predict(self, X):
@@ -133,6 +134,7 @@ class GaussianNB:
         ndarray of shape (n_queries,)
             Labels taken from ``classes_``.
         """
+        X = check_fitted_input(self, X, attribute="classes_")
         log_proba = self.predict_log_proba(X)
         return self.classes_[np.argmax(log_proba, axis=1)]
 
@@ -183,9 +185,9 @@ class MultinomialNB:
         """
         X, y = check_X_y(X, y, classification=True)
         check_scalar(self.alpha, "alpha", low=0, low_inclusive=False)
-        self.n_features_in_ = X.shape[1]
         if np.any(X < 0):
             raise ValueError("MultinomialNB needs non-negative counts: X has negative values")
+        self.n_features_in_ = X.shape[1]
         self.classes_, codes = np.unique(y, return_inverse=True)
         Y = _one_hot(codes, self.classes_.size)
         counts = Y.sum(axis=0)
@@ -226,6 +228,7 @@ class MultinomialNB:
         ndarray of shape (n_queries, n_classes)
             Columns follow ``classes_``; rows sum to 1.
         """
+        X = check_fitted_input(self, X, attribute="classes_")
         return np.exp(self.predict_log_proba(X))
 
     def predict(self, X):
@@ -240,5 +243,6 @@ class MultinomialNB:
         ndarray of shape (n_queries,)
             Labels taken from ``classes_``.
         """
+        X = check_fitted_input(self, X, attribute="classes_")
         log_proba = self.predict_log_proba(X)
         return self.classes_[np.argmax(log_proba, axis=1)]
