@@ -32,6 +32,9 @@ P(y = classes_[j]); predict gives (n,) labels taken from classes_.
 Conventions:
 - classes_ are the two labels sorted; classes_[1] is the positive class. A logit > 0
   predicts classes_[1]; a logit of exactly 0 predicts classes_[0].
+- The objective is scikit-learn's, J = 1/2 ||w||^2 + C * sum_i logloss_i with the
+  intercept not penalized; loss_history_ and tol refer to L = J / (n C) =
+  mean_i logloss_i + ||w||^2 / (2 n C).
 - C is the INVERSE regularization strength (larger C, weaker penalty); C=np.inf means no
   penalty (1 / (n C) is then 0). y with fewer or more than two classes is a ValueError
   whose message contains "2 classes".
