@@ -249,3 +249,40 @@ def check_axis(axis, ndim: int, *, name: str = "axis") -> int:
     if not -ndim <= axis < ndim:
         raise ValueError(f"{name}={axis} is out of range for an array with {ndim} dimension(s)")
     return int(axis) % ndim
+
+
+def check_sample_weight(sample_weight, n_samples: int) -> np.ndarray:
+    """Per-sample weights as a float64 (n_samples,) array; ``None`` means all ones.
+
+    Weights must be finite and strictly positive (a weight of 0 would leave a sample that
+    counts in sample-count rules but in no statistic).
+    """
+    if sample_weight is None:
+        return np.ones(n_samples)
+    sample_weight = check_array(sample_weight, name="sample_weight", ndim=1)
+    if sample_weight.shape[0] != n_samples:
+        raise ValueError(
+            f"sample_weight has {sample_weight.shape[0]} samples but X has {n_samples}: "
+            "they must match"
+        )
+    if np.any(sample_weight <= 0):
+        raise ValueError("sample_weight must be strictly positive")
+    return sample_weight
+
+
+def check_max_features(max_features, n_features: int) -> int:
+    """How many features a tree examines per split, from scikit-learn's ``max_features``.
+
+    ``None`` -> all; ``'sqrt'`` / ``'log2'`` -> ``max(1, int(sqrt(d)))`` / ``int(log2(d))``;
+    an int in ``[1, d]`` -> itself; a float in ``(0, 1]`` -> ``max(1, int(max_features * d))``.
+    """
+    if max_features is None:
+        return n_features
+    if isinstance(max_features, str):
+        check_option(max_features, "max_features", ("sqrt", "log2"))
+        root = np.sqrt(n_features) if max_features == "sqrt" else np.log2(n_features)
+        return max(1, int(root))
+    if isinstance(max_features, numbers.Integral) and not isinstance(max_features, bool):
+        return int(check_scalar(max_features, "max_features", kind=int, low=1, high=n_features))
+    check_scalar(max_features, "max_features", low=0, high=1, low_inclusive=False)
+    return max(1, int(max_features * n_features))
