@@ -4,6 +4,11 @@
 clock, the keyboard and the test runner; by default it is the real thing. A learner's
 mistake (unknown kata, missing file, bad flag) prints one line and exits with 2; failing
 tests exit with 1; Ctrl-C in a session exits with 130 after recording it.
+
+Wherever a kata id is expected, the path of one of its files works too. ``practice``,
+``interview`` and ``reset`` never replace a file that holds the learner's work without
+saying so first and asking (``--yes`` answers; a stdin that is not a terminal answers no),
+and always back it up before.
 """
 
 from __future__ import annotations
@@ -21,13 +26,14 @@ from dataclasses import dataclass, field
 from typing import TextIO
 
 from kata.catalog import Kata
-from kata.stubs import is_pristine_stub
-from kata.tool import files, hints, report, scheduler, session
+from kata.statement import blind_statement
+from kata.stubs import implemented_functions, is_pristine_stub
+from kata.tool import files, hints, report, runner, scheduler, session
 from kata.tool.history import STATUSES, History
 from kata.tool.project import Project, ToolError, read
 from kata.tool.runner import DEFAULT_TIMEOUT, TestRun
 from kata.tool.store import Store
-from kata.tool.term import Style, clock, due_text, table
+from kata.tool.term import Style, clock, due_text, is_tty, table
 
 PROG = "python -m kata"
 RunFactory = Callable[[Project, Kata, bool, float], session.Run]
@@ -51,10 +57,14 @@ class App:
     env: Mapping[str, str] = field(default_factory=lambda: os.environ)
     poll: float = session.POLL_SECONDS
     rng: random.Random = field(default_factory=random.Random)
+    #: Whether questions can be asked on stdin (default: stdin is a terminal).
+    interactive: bool | None = None
     _store: Store | None = None
 
     def __post_init__(self) -> None:
         self.style = Style(self.stdout, self.env)
+        if self.interactive is None:
+            self.interactive = is_tty(self.stdin)
         if self.wait_line is None:
             self.wait_line = session.LineReader(self.stdin)
 
@@ -81,11 +91,16 @@ class App:
         return History.load(self.project, self.store)
 
     def confirm(self, question: str, yes: bool) -> bool:
-        """Ask a yes/no question on stdin (``--yes`` answers it); no answer means no."""
+        """Ask a yes/no question on stdin (``--yes`` answers it); no answer means no, and
+        so does a stdin that is not a terminal (nobody is there to answer)."""
         if yes:
             return True
         self.stdout.write(f"{question} [y/N] ")
         self.stdout.flush()
+        if not self.interactive:
+            self.say()
+            self.say("No answer: stdin is not a terminal (use --yes to skip the question).")
+            return False
         answer = self.stdin.readline()
         if not answer:
             self.say()
@@ -211,7 +226,12 @@ def build_parser(out: TextIO | None = None, err: TextIO | None = None) -> argpar
     )
 
     p = command("show", "the problem statement and where the kata's files are")
-    p.add_argument("id", help="kata id (topic/name, or name)")
+    p.add_argument("id", help="kata id (topic/name, or name, or one of its files)")
+    p.add_argument(
+        "--blind",
+        action="store_true",
+        help="the interview statement: task, shapes and conventions, no math or pitfalls",
+    )
 
     p = command(
         "hint",
@@ -224,6 +244,9 @@ def build_parser(out: TextIO | None = None, err: TextIO | None = None) -> argpar
     p = command("test", "run a kata's tests and print a compact result")
     p.add_argument("id", help="kata id")
     p.add_argument("--solutions", action="store_true", help="test the reference solution")
+    p.add_argument(
+        "--all", action="store_true", help="list every failing test, not just the first few"
+    )
     add_timeout(p)
 
     p = command(
@@ -248,6 +271,17 @@ def build_parser(out: TextIO | None = None, err: TextIO | None = None) -> argpar
         help="session length (default: the kata's target time)",
     )
     p.add_argument("--topic", help="pick the most due kata of this topic")
+    p.add_argument(
+        "--blind",
+        action="store_true",
+        help="a stub whose statement has no math, pitfalls or worked example (as interview)",
+    )
+    p.add_argument(
+        "--yes",
+        "-y",
+        action="store_true",
+        help="replace a file that holds your work without asking (it is backed up first)",
+    )
     add_timeout(p)
 
     p = command(
@@ -259,6 +293,12 @@ def build_parser(out: TextIO | None = None, err: TextIO | None = None) -> argpar
     p.add_argument("--minutes", type=_positive(float), default=45.0, help="default 45")
     p.add_argument("--count", type=_positive(int), default=2, help="number of katas (2)")
     p.add_argument("--seed", type=int, help="draw the same katas again")
+    p.add_argument(
+        "--yes",
+        "-y",
+        action="store_true",
+        help="replace files that hold your work without asking (they are backed up first)",
+    )
     add_timeout(p)
 
     p = command("progress", "mastery per topic and kata, streaks and the solve-time trend")
@@ -274,6 +314,13 @@ def build_parser(out: TextIO | None = None, err: TextIO | None = None) -> argpar
     )
     p.add_argument("id", help="kata id")
     p.add_argument("--yes", "-y", action="store_true", help="do not ask first")
+
+    p = command(
+        "bench",
+        "time katas against scikit-learn (python -m kata bench --help for its options)",
+        "Benchmarks: every argument after bench goes to the benchmark tool.",
+    )
+    p.add_argument("args", nargs=argparse.REMAINDER, help="the benchmark's own arguments")
     return parser
 
 
@@ -346,6 +393,8 @@ def cmd_show(app: App, args) -> int:
     if statement is None:
         with contextlib.suppress(ToolError):
             statement = project.statement(kata, files.pristine_stub(project, kata))
+    if statement and args.blind:
+        statement = blind_statement(statement)
     app.say(statement or style.dim("(no problem statement yet)"))
     app.say()
     hint_list = project.hints(kata)
@@ -398,7 +447,7 @@ def cmd_test(app: App, args) -> int:
     except KeyboardInterrupt:
         run.cancel()
         raise
-    for line in session.result_lines(result, app.style):
+    for line in session.result_lines(result, app.style, show_all=args.all):
         app.say(line)
     if result.ok_run and not args.solutions:
         app.store.record_test_run(kata.id, app.clock(), result.passed, result.total)
@@ -512,9 +561,51 @@ def _signals_interrupt() -> Iterator[None]:
             signal.signal(sig, old)
 
 
+def _work_summary(source: str) -> str:
+    try:
+        written = implemented_functions(source)
+    except SyntaxError:
+        return "it does not parse, but it is yours"
+    if not written:
+        return "your edits"
+    names = ", ".join(written[:4]) + (", ..." if len(written) > 4 else "")
+    return f"{len(written)} function{'s' if len(written) != 1 else ''} written: {names}"
+
+
+def _may_replace(app: App, katas: list[Kata], yes: bool, command: str) -> bool:
+    """Before a session replaces exercise files: name those that hold the learner's work
+    and ask. True when there are none, or the learner agrees (or gave --yes)."""
+    project, style = app.project, app.style
+    work = [(k, src) for k in katas if (src := files.holds_work(project, k)) is not None]
+    if not work:
+        return True
+    for kata, source in work:
+        rel = project.rel(project.path(kata, "exercise"))
+        app.say(style.warn(f"{rel} holds your work") + f" ({_work_summary(source)}).")
+    them = "them" if len(work) > 1 else "it"
+    backups = project.rel(project.backup_dir)
+    app.say(
+        f"{command} starts from the untouched stub, so it replaces {them}; a copy is saved "
+        f"in {backups}/ first."
+    )
+    return app.confirm(f"Replace {them} with the untouched stub?", yes)
+
+
+def _declined(app: App, katas: list[Kata]) -> int:
+    app.say("Nothing changed.")
+    if len(katas) == 1:
+        app.say(
+            f"Keep working on it with {PROG} watch {katas[0].id}, or answer y (or add "
+            "--yes) to start from the stub; your code is backed up first."
+        )
+    return 1
+
+
 def cmd_practice(app: App, args) -> int:
     kata = _pick(app, args)
     minutes = args.minutes or kata.minutes
+    if not _may_replace(app, [kata], args.yes, "Practice"):
+        return _declined(app, [kata])
     ctx = app.context(args.timeout)
     path = app.project.rel(app.project.path(kata, "exercise"))
     with _signals_interrupt():
@@ -525,6 +616,7 @@ def cmd_practice(app: App, args) -> int:
             mode="practice",
             allow_hints=True,
             intro=_intro(app, kata, minutes, "practice"),
+            blind=args.blind,
         )
     if attempted.interrupted:
         app.say()
@@ -557,6 +649,8 @@ def cmd_interview(app: App, args) -> int:
         app.say(style.dim(f"(only {len(katas)} kata(s) are ready, so fewer than {args.count})"))
     for i, kata in enumerate(katas, 1):
         app.say(f"  {i}. {kata.id} ({kata.difficulty_label}, target {kata.minutes} min)")
+    if not _may_replace(app, katas, args.yes, "The interview"):
+        return _declined(app, katas)
     start = app.clock()
     deadline = start + args.minutes * 60
     ctx = app.context(args.timeout)
@@ -576,6 +670,7 @@ def cmd_interview(app: App, args) -> int:
                 allow_hints=False,
                 allow_skip=True,
                 intro=_intro(app, kata, args.minutes, "interview"),
+                blind=True,
             )
             results.append(attempted)
             if attempted.outcome == "abandoned":
@@ -648,6 +743,8 @@ def cmd_reset(app: App, args) -> int:
     if current == stub:
         app.say(f"{rel} is already the untouched stub: nothing to do.")
         return 0
+    if current is not None and not is_pristine_stub(current):
+        app.say(app.style.warn(f"{rel} holds your work") + f" ({_work_summary(current)}).")
     question = f"Replace {rel} with the untouched stub? Your code is backed up first."
     if not app.confirm(question, args.yes):
         app.say("Nothing changed.")
@@ -679,6 +776,22 @@ def cmd_reveal(app: App, args) -> int:
     return 0
 
 
+def cmd_bench(app: App, args) -> int:
+    """Hand the arguments to the benchmark tool (``kata.bench.cli.main``)."""
+    argv = list(args.args)
+    if argv[:1] == ["--"]:
+        argv = argv[1:]
+    try:
+        from kata.bench.cli import main as bench_main
+    except ImportError as exc:
+        raise ToolError(
+            f"the benchmarks are not available: kata.bench cannot be imported ({exc})"
+        ) from None
+    # The benchmark prints to sys.stdout/stderr: point them at this command's streams.
+    with contextlib.redirect_stdout(app.stdout), contextlib.redirect_stderr(app.stderr):
+        return int(bench_main(argv) or 0)
+
+
 COMMANDS = {
     "list": cmd_list,
     "show": cmd_show,
@@ -690,20 +803,27 @@ COMMANDS = {
     "progress": cmd_progress,
     "reset": cmd_reset,
     "reveal": cmd_reveal,
+    "bench": cmd_bench,
 }
 
 
 def main(argv: list[str] | None = None, app: App | None = None) -> int:
     app = app or App()
     parser = build_parser(app.stdout, app.stderr)
-    try:
-        args = parser.parse_args(argv)
-    except SystemExit as exc:  # --help, or a usage error (argparse printed it)
-        return int(exc.code or 0)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv[:1] == ["bench"]:  # everything after it, --help included, is the benchmark's
+        args = argparse.Namespace(command="bench", args=argv[1:])
+    else:
+        try:
+            args = parser.parse_args(argv)
+        except SystemExit as exc:  # --help, or a usage error (argparse printed it)
+            return int(exc.code or 0)
     if args.command is None:
         parser.print_help()
         return 0
     try:
+        with contextlib.suppress(OSError):  # run folders left by a killed tool
+            runner.clean_stale_runs(app.project)
         return COMMANDS[args.command](app, args)
     except ToolError as exc:
         app.stderr.write(f"error: {exc}\n")

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kata.catalog import Kata
+from kata.statement import blind_stub
 from kata.stubs import is_pristine_stub
 from kata.tool.project import Project, ToolError, read
 
@@ -105,30 +106,46 @@ def pristine_stub(project: Project, kata: Kata) -> str:
 
 @dataclass(frozen=True)
 class Restored:
-    """What ``restore_stub`` did: the stub text now in the file and the backup (if any)."""
+    """What ``restore_stub`` did: the stub text now in the file, the file, and the backup
+    (if any)."""
 
     stub: str
     backup: Path | None
     changed: bool
+    path: Path
 
 
-def restore_stub(project: Project, kata: Kata, now: float) -> Restored:
-    """Back up the learner's exercise file, then put the pristine stub in its place.
+def holds_work(project: Project, kata: Kata) -> str | None:
+    """The learner's exercise file if it holds their work (anything but an untouched
+    stub: code in a function, or a file that does not parse), else None."""
+    path = project.path(kata, "exercise")
+    if not path.is_file():
+        return None
+    source = read(path)
+    return None if is_pristine_stub(source) else source
 
-    A file that already holds exactly the stub is left alone (there is nothing to lose).
-    When git cannot give the stub but the file is itself an untouched stub, it is kept as
-    is; otherwise the ToolError from ``pristine_stub`` stands and nothing is touched."""
+
+def restore_stub(project: Project, kata: Kata, now: float, *, blind: bool = False) -> Restored:
+    """Back up the learner's exercise file, then put the pristine stub in its place (with
+    ``blind``, the stub whose statement is ``kata.statement.blind_stub``'s).
+
+    A file that already holds exactly that stub is left alone (there is nothing to lose).
+    When git cannot give the stub but the file is itself an untouched stub, it is used as
+    the stub; otherwise the ToolError from ``pristine_stub`` stands and nothing is
+    touched. Whatever is replaced is backed up first (a backup is never overwritten)."""
     path = project.path(kata, "exercise")
     current = read(path) if path.is_file() else None
     try:
         stub = pristine_stub(project, kata)
     except ToolError:
-        if current is not None and is_pristine_stub(current):
-            return Restored(current, None, False)
-        raise
+        if current is None or not is_pristine_stub(current):
+            raise
+        stub = current
+    if blind:
+        stub = blind_stub(stub)
     if current == stub:
-        return Restored(stub, None, False)
+        return Restored(stub, None, False, path)
     saved = backup(project, kata, now)
     path.parent.mkdir(parents=True, exist_ok=True)
     atomic_write(path, stub)
-    return Restored(stub, saved, True)
+    return Restored(stub, saved, True, path)

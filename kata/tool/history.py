@@ -1,11 +1,19 @@
 """The learner's history read as a whole: each kata's status, best time, review state
-(``scheduler``), and which kata to practise next."""
+(``scheduler``), and which kata to practise next.
+
+A kata is solved when a practice or interview session solved it, when ``python -m kata
+test``/``watch`` saw every test pass, or when plain ``pytest`` last found it solved and the
+exercise file is still the file it tested (``kata.results``: the record the kata plugin
+keeps in ``.kata/pytest_results.json``, checked by the file's SHA-256).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 
 from kata.catalog import Kata
+from kata.results import KataRun, file_sha256, load_results
 from kata.stubs import is_pristine_stub
 from kata.tool import scheduler
 from kata.tool.project import Project, read
@@ -21,10 +29,19 @@ class History:
     events: list[Event]
     full_passes: set[str]
     tested: set[str]
+    #: Katas whose exercise file, as it is now, plain pytest found solved.
+    pytest_solved: set[str] = field(default_factory=set)
 
     @classmethod
     def load(cls, project: Project, store: Store) -> History:
-        return cls(project, store.attempts(), store.events(), store.full_passes(), store.tested())
+        return cls(
+            project,
+            store.attempts(),
+            store.events(),
+            store.full_passes(),
+            store.tested(),
+            solved_by_pytest(project),
+        )
 
     def attempts_of(self, kata: Kata) -> list[Attempt]:
         return [a for a in self.attempts if a.kata == kata.id]
@@ -52,7 +69,8 @@ class History:
         return min(times) if times else None
 
     def solved(self) -> set[str]:
-        return {a.kata for a in self.attempts if a.outcome == "solved"} | self.full_passes
+        sessions = {a.kata for a in self.attempts if a.outcome == "solved"}
+        return sessions | self.full_passes | self.pytest_solved
 
     def status(self, kata: Kata) -> str:
         """unavailable (files missing), solved, in progress or not started."""
@@ -80,3 +98,22 @@ class History:
         ]
         ranked = scheduler.rank(candidates, now, self.solved())
         return [by_id[c.kata] for c in ranked]
+
+
+def results_file(project: Project) -> Path:
+    """Where the kata plugin records plain pytest's outcomes for this repository."""
+    return project.data_dir / "pytest_results.json"
+
+
+def solved_by_pytest(project: Project, runs: dict[str, KataRun] | None = None) -> set[str]:
+    """Katas pytest last found solved whose exercise file has not changed since."""
+    runs = load_results(results_file(project)) if runs is None else runs
+    by_id = project.by_id()
+    solved = set()
+    for kata_id, run in runs.items():
+        kata = by_id.get(kata_id)
+        if kata is None or run.status != "solved" or not run.source_sha256:
+            continue
+        if file_sha256(project.path(kata, "exercise")) == run.source_sha256:
+            solved.add(kata_id)
+    return solved

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import ast
 import difflib
+import os
 import re
+import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,6 +35,17 @@ PARTS = ("exercise", "solution", "test", "hints", "cheatsheet")
 _HINT = re.compile(r"^## Hint (\d+)\b[:.]?[ \t]*(.*)$", re.MULTILINE)
 
 
+def _looks_like_path(text: str) -> bool:
+    """A file name or path rather than ``topic/name`` or ``name``."""
+    return (
+        text.endswith((".py", ".md"))
+        or "\\" in text
+        or "::" in text
+        or text.count("/") > 1
+        or text.startswith((".", "/", "~"))
+    )
+
+
 def read(path: Path) -> str:
     """A text file of the repository; bytes that are not UTF-8 never stop the tool."""
     return Path(path).read_text(encoding="utf-8", errors="replace")
@@ -53,8 +66,13 @@ class Project:
     katas: tuple[Kata, ...]
 
     @classmethod
-    def default(cls) -> Project:
-        return cls(catalog.ROOT, catalog.load_catalog())
+    def default(cls, cwd: Path | None = None) -> Project:
+        """The repository the learner is in: the nearest folder at or above ``cwd`` that
+        holds ``kata/catalog.toml``; outside any, the one this package belongs to."""
+        root = find_root(Path.cwd() if cwd is None else cwd)
+        if root is None or root == catalog.ROOT.resolve():
+            return cls(catalog.ROOT, catalog.load_catalog())
+        return cls(root, load_catalog_file(root / "kata" / "catalog.toml"))
 
     # --- places -------------------------------------------------------------------------
 
@@ -108,15 +126,27 @@ class Project:
     def by_id(self) -> dict[str, Kata]:
         return {k.id: k for k in self.katas}
 
-    def resolve(self, text: str) -> Kata:
-        """The kata named ``text`` (``topic/name`` or a unique ``name``), or a ToolError
-        that suggests close matches. Anything that looks like a path is refused."""
-        text = text.strip().lower()
+    def resolve(self, text: str, cwd: Path | None = None) -> Kata:
+        """The kata named ``text``: ``topic/name``, a unique ``name``, or the path of one of
+        its files (``exercises/foundations/softmax.py``, its solution, its tests, its
+        hints; relative to ``cwd`` or to the root, or absolute). Otherwise a ToolError that
+        suggests close matches; a path outside the kata files is refused."""
+        raw = text.strip()
+        if _looks_like_path(raw):
+            kata = self.kata_for_path(raw, cwd)
+            if kata is not None:
+                return kata
+            if not _ID.fullmatch(raw.lower()):
+                raise ToolError(
+                    f"{raw!r} is not a kata id, nor the file of a kata (exercises/, "
+                    "solutions/, tests/ or hints/ of this repository): ids look like "
+                    f"topic/name, e.g. {self._example()} (python -m kata list shows them all)"
+                )
+        text = raw.lower()
         if not _ID.fullmatch(text):
             raise ToolError(
                 f"{text!r} is not a kata id: ids look like topic/name, e.g. "
-                f"{self.katas[0].id if self.katas else 'foundations/softmax'} "
-                "(python -m kata list shows them all)"
+                f"{self._example()} (python -m kata list shows them all)"
             )
         katas = self.by_id()
         if text in katas:
@@ -132,6 +162,40 @@ class Project:
         ids = list(dict.fromkeys(c if c in katas else self._id_of(c) for c in close))
         hint = f" Did you mean {' or '.join(ids)}?" if ids else " See python -m kata list."
         raise ToolError(f"unknown kata {text!r}.{hint}")
+
+    def _example(self) -> str:
+        return self.katas[0].id if self.katas else "foundations/softmax"
+
+    def kata_for_path(self, text: str, cwd: Path | None = None) -> Kata | None:
+        """The kata one of whose files is at ``text`` (a test's ``::name`` is ignored)."""
+        text = text.split("::", 1)[0]
+        given = Path(text).expanduser()
+        root = self.root.resolve()
+        places = [given] if given.is_absolute() else [Path(cwd or Path.cwd()) / given]
+        if not given.is_absolute():
+            places.append(root / given)
+        for place in places:
+            try:
+                rel = Path(os.path.abspath(place)).resolve().relative_to(root)
+            except (ValueError, OSError):
+                continue
+            kata = self._kata_at(rel)
+            if kata is not None:
+                return kata
+        return None
+
+    def _kata_at(self, rel: Path) -> Kata | None:
+        if len(rel.parts) != 3:
+            return None
+        folder, topic, filename = rel.parts
+        stem, suffix = os.path.splitext(filename)
+        if folder == "tests" and stem.startswith("test_") and suffix in (".py", ""):
+            stem = stem[len("test_") :]
+        elif not (folder in ("exercises", "solutions") and suffix in (".py", "")) and not (
+            folder == "hints" and suffix in (".md", "")
+        ):
+            return None
+        return self.by_id().get(f"{topic}/{stem}")
 
     def _id_of(self, name: str) -> str:
         return next(k.id for k in self.katas if k.name == name)
@@ -182,3 +246,36 @@ class Project:
             if line.startswith("## ") and line.rstrip().endswith(f"(`{kata.id}`)"):
                 return number
         return None
+
+
+def find_root(start: Path) -> Path | None:
+    """The nearest folder at or above ``start`` that is a kata repository."""
+    try:
+        here = Path(start).resolve()
+    except OSError:
+        return None
+    for folder in (here, *here.parents):
+        if (folder / "kata" / "catalog.toml").is_file():
+            return folder
+    return None
+
+
+def load_catalog_file(path: Path) -> tuple[Kata, ...]:
+    """The katas of another checkout's catalog (same format as ``kata.catalog``'s)."""
+    try:
+        with Path(path).open("rb") as fh:
+            data = tomllib.load(fh)
+        levels = {int(k): v for k, v in data["difficulty"].items()}
+        return tuple(
+            Kata(
+                id=entry["id"],
+                title=entry["title"],
+                difficulty=entry["difficulty"],
+                difficulty_label=levels[entry["difficulty"]]["label"],
+                minutes=levels[entry["difficulty"]]["minutes"],
+                prerequisites=tuple(entry.get("prerequisites", ())),
+            )
+            for entry in data["kata"]
+        )
+    except (OSError, tomllib.TOMLDecodeError, KeyError, TypeError, ValueError) as exc:
+        raise ToolError(f"cannot read the catalog {path}: {exc}") from None

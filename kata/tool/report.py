@@ -85,18 +85,33 @@ def streaks(history: History, now: float) -> tuple[int, int]:
     return current, longest
 
 
+#: No average of solve time against target is shown from fewer solves than this.
+MIN_SOLVES = 3
+
+
 def trend(items: list[Solve]) -> str | None:
-    """Compare the recent half of the solves with the earlier half (time / target)."""
-    if len(items) < 2:
+    """Compare the recent half of the solves with the earlier half (time / target); each
+    half must hold at least ``MIN_SOLVES`` solves, else there is no trend to tell."""
+    if len(items) < 2 * MIN_SOLVES:
         return None
     half = len(items) // 2
     early = statistics.fmean(s.ratio for s in items[:half])
     late = statistics.fmean(s.ratio for s in items[half:])
     direction = "faster" if late < early * 0.95 else "slower" if late > early * 1.05 else "steady"
     return (
-        f"Solve time against target: {early:.2f}x in your earlier solves, {late:.2f}x in the "
-        f"recent ones ({direction})."
+        f"Solve time against target: {early:.2f}x on average in your earlier {half} solves, "
+        f"{late:.2f}x in the recent {len(items) - half} ({direction})."
     )
+
+
+def rolling_mean(items: list[Solve], window: int = MIN_SOLVES) -> list[float | None]:
+    """The mean ratio of each solve and the ``window - 1`` before it (None until there
+    are ``window`` solves)."""
+    ratios = [s.ratio for s in items]
+    return [
+        statistics.fmean(ratios[i - window + 1 : i + 1]) if i >= window - 1 else None
+        for i in range(len(ratios))
+    ]
 
 
 def render(history: History, now: float, style: Style) -> list[str]:
@@ -161,17 +176,25 @@ def render(history: History, now: float, style: Style) -> list[str]:
     text = trend(recent)
     if text:
         lines.append(text)
+    elif recent:
+        needed = 2 * MIN_SOLVES - len(recent)
+        lines.append(
+            f"Solve-time trend: {needed} more solve{'s' if needed != 1 else ''} to go "
+            f"(it compares averages of at least {MIN_SOLVES} solves)."
+        )
     if recent:
+        by_id = project.by_id()
         lines.append("Recent solves:")
         for s in recent[-5:]:
+            target = by_id[s.kata].minutes * 60
             lines.append(
-                f"  {day(s.at)}  {s.kata:<36} {clock(s.seconds):>7}  ({s.ratio:.2f}x target)"
+                f"  {day(s.at)}  {s.kata:<36} {clock(s.seconds):>7}  (target {clock(target)})"
             )
     return lines
 
 
 def plot(history: History, now: float, path: Path) -> None:
-    """Save a chart of the solve-time trend and per-topic mastery to ``path``."""
+    """Save the chart (``chart``) to ``path``; the format follows its suffix."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -180,42 +203,79 @@ def plot(history: History, now: float, path: Path) -> None:
     path = Path(path)
     if not path.parent.is_dir():
         raise ToolError(f"cannot save the chart: folder {path.parent} does not exist")
-    fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4), dpi=100)
+    fig = chart(history, now)
     try:
         supported = fig.canvas.get_supported_filetypes()
         if path.suffix.lstrip(".").lower() not in supported:
             kinds = ", ".join(sorted(f".{k}" for k in supported))
             raise ToolError(f"cannot save the chart as {path.name!r}: use one of {kinds}")
-        items = solves(history)
-        if items:
-            when = [dt.datetime.fromtimestamp(s.at) for s in items]
-            for topic in dict.fromkeys(s.topic for s in items):
-                mine = [(w, s.ratio) for w, s in zip(when, items, strict=True) if s.topic == topic]
-                left.plot([w for w, _ in mine], [r for _, r in mine], "o", label=topic)
-            window = [
-                statistics.fmean(s.ratio for s in items[max(0, i - 2) : i + 1])
-                for i in range(len(items))
-            ]
-            left.plot(when, window, "-", color="grey", alpha=0.6, label="mean of last 3")
-            left.axhline(1.0, color="black", linestyle="--", linewidth=1, label="target time")
-            left.legend(fontsize=8)
-            left.set_ylim(bottom=0)
-            left.tick_params(axis="x", labelrotation=30)
-        else:
-            left.text(0.5, 0.5, "no solved attempt yet", ha="center", va="center")
-        left.set_title("Solve time against target (lower is faster)")
-        left.set_ylabel("solve time / target time")
-        mastery = [tm for tm in topic_mastery(history) if tm.available]
-        right.barh([tm.topic for tm in mastery], [100 * tm.score for tm in mastery])
-        right.set_xlim(0, 100)
-        right.invert_yaxis()
-        right.set_xlabel("mastery (%)")
-        right.set_title("Mastery by topic")
-        fig.suptitle(f"Kata progress, {day(now)}")
-        fig.tight_layout()
         try:
             fig.savefig(path)
         except OSError as exc:
             raise ToolError(f"cannot save the chart to {path}: {exc.strerror or exc}") from None
     finally:
         plt.close(fig)
+
+
+def chart(history: History, now: float):
+    """The matplotlib figure of the solve-time trend and per-topic mastery (headless).
+
+    The trend's x-axis is calendar days (dates, never clock times, however close the
+    solves are), and its legend sits below the axes, where it hides no point. The caller
+    closes the figure."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.dates as mdates
+    import matplotlib.pyplot as plt
+
+    fig, (left, right) = plt.subplots(
+        1, 2, figsize=(12, 5), dpi=100, layout="constrained", width_ratios=(3, 2)
+    )
+    items = solves(history)
+    if items:
+        _plot_trend(left, items, mdates)
+    else:
+        left.text(0.5, 0.5, "no solved attempt yet", ha="center", va="center")
+        left.set_xticks([])
+    left.set_title("Solve time against target (lower is faster)")
+    left.set_ylabel("solve time / target time")
+    mastery = [tm for tm in topic_mastery(history) if tm.available]
+    right.barh([tm.topic for tm in mastery], [100 * tm.score for tm in mastery])
+    right.set_xlim(0, 100)
+    right.invert_yaxis()
+    right.set_xlabel("mastery (%)")
+    right.set_title("Mastery by topic")
+    fig.suptitle(f"Kata progress, {day(now)}")
+    return fig
+
+
+def _plot_trend(ax, items: list[Solve], mdates) -> None:
+    when = [dt.datetime.fromtimestamp(s.at) for s in items]
+    for topic in dict.fromkeys(s.topic for s in items):
+        mine = [(w, s.ratio) for w, s in zip(when, items, strict=True) if s.topic == topic]
+        ax.plot([w for w, _ in mine], [r for _, r in mine], "o", label=topic)
+    means = rolling_mean(items)
+    if sum(m is not None for m in means) >= 2:  # a line needs two points
+        shown = [(w, m) for w, m in zip(when, means, strict=True) if m is not None]
+        ax.plot(
+            [w for w, _ in shown],
+            [m for _, m in shown],
+            "-",
+            color="grey",
+            alpha=0.6,
+            label=f"mean of the last {MIN_SOLVES} solves",
+        )
+    ax.axhline(1.0, color="black", linestyle="--", linewidth=1, label="target time")
+    # Whole days on the axis: from the day before the first solve to the day after the
+    # last, so that solves of a single day still get dated ticks around them.
+    first = dt.datetime.combine(min(when).date(), dt.time()) - dt.timedelta(days=1)
+    last = dt.datetime.combine(max(when).date(), dt.time()) + dt.timedelta(days=2)
+    ax.set_xlim(first, last)
+    days = (last - first).days
+    ax.xaxis.set_major_locator(mdates.DayLocator(interval=max(1, round(days / 8))))
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m-%d"))
+    ax.xaxis.set_minor_locator(mdates.DayLocator())
+    ax.tick_params(axis="x", labelrotation=30)
+    ax.set_ylim(0, max(1.2, max(s.ratio for s in items) * 1.1))
+    ax.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.22), ncol=3, frameon=False)

@@ -19,10 +19,14 @@ The rule (pure functions, no clock of their own: ``now`` is always an argument):
 3. Picking the next kata (``practice`` with no id): first the katas whose review is due,
    most overdue first; then new katas in catalog order, those whose prerequisites are all
    solved before the others; then, if everything has been reviewed and nothing is due, the
-   kata that comes due soonest.
+   kata that comes due soonest; last, katas never reviewed but already solved outside a
+   session (plain ``pytest``, ``python -m kata test``): they are not new work.
 
-Mastery follows the interval: new (never attempted), learning (under 2 days), reviewing
-(2 to 7), strong (8 to 31), mastered (32 days and more: five clean solves in a row).
+Mastery follows the interval once the kata has been solved in a session: learning (under
+2 days), reviewing (2 to 7), strong (8 to 31), mastered (32 days and more: five clean
+solves in a row). Before that it is new (never attempted) or unsolved (attempted, never
+solved), both worth 0: an attempt that was abandoned, timed out or skipped never raises
+mastery.
 """
 
 from __future__ import annotations
@@ -88,6 +92,8 @@ class State:
     due_at: float | None = None
     last_grade: Grade | None = None
     clean_streak: int = 0
+    #: Reviews that solved the kata (clean or slow).
+    solves: int = 0
 
     @property
     def is_new(self) -> bool:
@@ -113,6 +119,7 @@ def replay(reviews: Iterable[Review]) -> State:
             due_at=review.at + interval * DAY,
             last_grade=review.grade,
             clean_streak=streak,
+            solves=state.solves + (review.grade is not Grade.FAILED),
         )
     return state
 
@@ -121,6 +128,8 @@ def mastery(state: State) -> tuple[str, float]:
     """(label, score in [0, 1]) for a kata's state."""
     if state.is_new:
         return "new", 0.0
+    if state.solves == 0:
+        return "unsolved", 0.0
     for label, lowest, score in MASTERY_LEVELS:
         if state.interval >= lowest:
             return label, score
@@ -143,6 +152,8 @@ def priority(candidate: Candidate, now: float, solved: set[str]) -> tuple:
     if not state.is_new and state.is_due(now):
         return (0, state.due_at, candidate.position)
     if state.is_new:
+        if candidate.kata in solved:  # solved outside a session: not new work
+            return (4, 0.0, candidate.position)
         blocked = any(p not in solved for p in candidate.prerequisites)
         return (1 + int(blocked), 0.0, candidate.position)
     return (3, state.due_at, candidate.position)

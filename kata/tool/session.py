@@ -26,7 +26,7 @@ from typing import Protocol, TextIO
 from kata.catalog import Kata
 from kata.tool import files, hints
 from kata.tool.project import Project
-from kata.tool.runner import TestResult
+from kata.tool.runner import Problem, TestResult
 from kata.tool.store import Store
 from kata.tool.term import CLEAR_LINE, Style, clock
 
@@ -206,21 +206,47 @@ class Attempted:
     interrupted: bool = False
 
 
-def result_lines(result: TestResult, style: Style, prefix: str = "") -> list[str]:
-    """The compact result line, coloured, and the first few failing tests."""
+def group_problems(problems: list[Problem]) -> list[tuple[str, str, list[Problem]]]:
+    """Failing tests grouped by kind and test function: the cases of a parametrized test
+    (``test_x[a]``, ``test_x[b]``) form one group. (kind, function, cases), in order."""
+    groups: dict[tuple[str, str], list[Problem]] = {}
+    for problem in problems:
+        base = problem.test.split("[", 1)[0]
+        groups.setdefault((problem.kind, base), []).append(problem)
+    return [(kind, base, cases) for (kind, base), cases in groups.items()]
+
+
+def _case(problem: Problem) -> str:
+    test = problem.test
+    return test[test.index("[") :] if "[" in test else test
+
+
+def result_lines(
+    result: TestResult, style: Style, prefix: str = "", *, show_all: bool = False
+) -> list[str]:
+    """The compact result line, coloured, and the first few failing tests (all of them
+    with ``show_all``); a parametrized test's failing cases are shown as one line."""
     line = prefix + result.summary()
     if result.all_passed:
         line = style.good(line)
-    elif not result.ok_run or result.failed or result.errors:
+    elif not result.ok_run or result.failed or result.errors or result.hung:
         line = style.bad(line)
     lines = [line]
-    if result.broken is not None:
-        lines += ["    " + ln for ln in result.broken.splitlines()[1:]]
-    for problem in result.problems[:SHOWN_PROBLEMS]:
-        lines.append(f"    {style.bad(problem.kind)} {problem.test}: {problem.message}")
-    if len(result.problems) > SHOWN_PROBLEMS:
-        more = len(result.problems) - SHOWN_PROBLEMS
-        lines.append(style.dim(f"    ... and {more} more (python -m kata test shows them all)"))
+    lines += ["    " + ln for ln in result.details()]
+    groups = group_problems(result.problems)
+    shown = groups if show_all else groups[:SHOWN_PROBLEMS]
+    for kind, base, cases in shown:
+        first = cases[0]
+        if len(cases) == 1:
+            lines.append(f"    {style.bad(kind)} {first.test}: {first.message}")
+            continue
+        lines.append(f"    {style.bad(kind)} {base} ({len(cases)} cases): {first.message}")
+        if show_all:
+            lines += [f"        {_case(c)}: {c.message}" for c in cases]
+    if len(groups) > len(shown):
+        more = len(groups) - len(shown)
+        hint = f"python -m kata test {result.kata} --all shows them all"
+        lines.append(style.dim(f"    ... and {more} more ({hint})"))
     return lines
 
 
@@ -228,6 +254,10 @@ def _status(style: Style, remaining: float, result: TestResult | None, running: 
     text = f"{clock(remaining)} left  "
     if result is not None and result.ok_run:
         text += f"{style.bar(result.passed, result.total)} {result.passed}/{result.total} passed"
+    elif result is not None and result.import_problem is not None:
+        text += style.bad("your file does not import")
+    elif result is not None and result.timed_out is not None:
+        text += style.bad("stopped: a test did not finish")
     elif result is not None:
         text += style.bad("the tests did not run")
     if running:
@@ -244,20 +274,24 @@ def timed_kata(
     allow_hints: bool,
     allow_skip: bool = False,
     intro: Callable[[str], None] | None = None,
+    blind: bool = False,
 ) -> Attempted:
-    """One kata against the clock: back up and reset the stub, then re-run the tests on
-    each save until they all pass, ``deadline`` passes, or the learner quits.
+    """One kata against the clock: back up and reset the stub (the blind one with
+    ``blind``), then re-run the tests on each save until they all pass, ``deadline``
+    passes, or the learner quits. Whether the learner's code may be replaced is asked
+    before (``cli``); the backup is named before the statement is shown.
 
     The attempt is recorded when it starts and completed however it ends. Ctrl-C (or a
     SIGTERM/SIGHUP turned into KeyboardInterrupt) ends it as abandoned, with
     ``interrupted`` set; the learner's file is left as it is."""
     project, store, console = ctx.project, ctx.store, ctx.console
-    restored = files.restore_stub(project, kata, ctx.clock())
-    if intro is not None:
-        intro(restored.stub)
+    restored = files.restore_stub(project, kata, ctx.clock(), blind=blind)
     if restored.backup is not None:
         saved = project.rel(restored.backup)
-        console.say(console.style.dim(f"Your previous code is backed up in {saved}"))
+        console.say(f"Your previous {project.rel(restored.path)} is backed up in {saved}")
+        console.say()
+    if intro is not None:
+        intro(restored.stub)
     started = ctx.clock()
     attempt_id = store.start_attempt(kata.id, mode, started, (deadline - started) / 60)
     checker = Checker(lambda: ctx.start_run(kata), project.path(kata, "exercise"))

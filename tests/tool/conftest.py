@@ -29,6 +29,17 @@ from kata.tool.project import Project
 from kata.tool.runner import TestResult
 
 REPO = Path(__file__).resolve().parents[2]
+HERE = Path(__file__).resolve().parent
+#: These tests start real pytest and tool processes: on a busy machine one can take more
+#: than the suite's per-test default, which is sized for the katas' own tests.
+TOOL_TEST_TIMEOUT = 120
+
+
+def pytest_collection_modifyitems(items) -> None:
+    for item in items:
+        if HERE in Path(item.path).resolve().parents and not item.get_closest_marker("timeout"):
+            item.add_marker(pytest.mark.timeout(TOOL_TEST_TIMEOUT))
+
 
 CATALOG = """\
 [difficulty.1]
@@ -119,6 +130,22 @@ STATS_STUB = '''\
 """Kata demo/stats: mean and variance.
 
 Difficulty 2 (standard), target time 30 minutes.
+
+Write mean(xs), the average of a list of numbers.
+
+Math:
+    mean(xs) = sum_i xs_i / n
+
+Shapes: xs is a list of n >= 1 numbers; the result is a float.
+Conventions:
+- An empty list raises ValueError.
+Complexity: O(n) time, O(1) memory.
+Pitfalls:
+- Integer division: 3 // 2 is 1, the mean of [1, 2] is 1.5.
+Worked example:
+    mean([1, 2, 3]) = 6 / 3 = 2.0
+
+Run `pytest --kata demo/stats` to check your work; hints are in hints/demo/stats.md.
 """
 
 
@@ -336,7 +363,7 @@ def bare_tool(tmp_path, clock) -> Callable[..., Run]:
 
 def make_tool(project: Project, clock: FakeClock) -> Callable[..., Run]:
 
-    def run(*argv: str, keys=(), stdin: str = "", runner=None, env=None) -> Run:
+    def run(*argv: str, keys=(), stdin: str = "", runner=None, env=None, tty: bool = True) -> Run:
         out, err = io.StringIO(), io.StringIO()
         app = App(
             project=project,
@@ -348,6 +375,7 @@ def make_tool(project: Project, clock: FakeClock) -> Callable[..., Run]:
             run_factory=runner or FakeRunner(),
             env=env or {},
             poll=0.5,
+            interactive=tty,  # stdin is a terminal unless the test says otherwise
         )
         code = main(list(argv), app)
         return Run(code, out.getvalue(), err.getvalue())

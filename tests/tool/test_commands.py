@@ -2,13 +2,20 @@
 (kata/tool/cli.py): output, exit codes, what gets recorded, and user errors that end in
 one clear line (exit 2) rather than a traceback."""
 
+import re
+import sys
+import types
+
 import pytest
 
+from kata.results import KataRun, file_sha256, record_results
 from kata.tool.cli import COMMANDS, build_parser
+from kata.tool.history import results_file
+from kata.tool.runner import Problem, TestResult
 from kata.tool.scheduler import DAY
 from kata.tool.store import Store
 
-from .conftest import ADD_HALF, ADD_SOLVED, ADD_STUB, KATAS, REPO
+from .conftest import ADD_HALF, ADD_SOLVED, ADD_STUB, KATAS, REPO, FakeRun
 
 ADD, STATS, MISSING = KATAS
 
@@ -249,15 +256,65 @@ def test_progress_text_and_chart(tool, project, clock, tmp_path):
     run = tool("progress")
     assert run.code == 0
     assert "Streak: 3 days in a row (longest 3)." in run.out
-    assert "1.33x in your earlier solves, 0.67x in the recent ones (faster)" in run.out
     table = rows(run.out)
     assert table["demo"].split()[1] == "1/2"
     assert table["demo/add"].split()[1:4] == ["2", "2", "10:00"]
-    assert "learning" in table["demo/stats"]
+    assert "unsolved" in table["demo/stats"], "a timed-out kata never solved has no mastery"
     chart = tmp_path / "progress.png"
     run = tool("progress", "--plot", str(chart))
     assert run.code == 0 and f"Chart saved to {chart}" in run.out
     assert chart.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_progress_shows_no_ratio_from_fewer_than_three_solves(tool, project, clock):
+    now = clock()
+    record(project, "demo/add", "solved", now - 2 * DAY, duration=20 * 60)
+    record(project, "demo/add", "solved", now - DAY, duration=10 * 60)
+    run = tool("progress")
+    assert "x target" not in run.out and "x in your" not in run.out, run.out
+    assert "Solve-time trend: 4 more solves to go" in run.out
+    assert "10:00  (target 15:00)" in run.out, "each solve: its time and the target"
+    for days, minutes in ((6, 30), (5, 30), (4, 30), (3, 15)):
+        record(project, "demo/add", "solved", now - days * DAY, duration=minutes * 60)
+    run = tool("progress")  # 6 solves: 3 early ones (2x target) against 3 recent ones
+    assert (
+        "Solve time against target: 2.00x on average in your earlier 3 solves, 1.00x in the "
+        "recent 3 (faster)."
+    ) in run.out
+
+
+def test_abandoned_attempts_leave_the_topic_mastery_at_zero(tool, project, clock):
+    record(project, "demo/add", "abandoned", clock() - 600, duration=30)
+    record(project, "demo/stats", "abandoned", clock() - 300, duration=30)
+    table = rows(tool("progress").out)
+    assert table["demo"].split()[1:] == ["0/2", "[----------]", "0%"], table["demo"]
+
+
+def test_the_chart_has_dates_on_its_axis_and_the_legend_hides_nothing(project, clock):
+    import matplotlib.pyplot as plt
+
+    from kata.tool import report
+    from kata.tool.history import History
+
+    now = clock()
+    # Three solves within one afternoon: matplotlib alone would label the axis 13:00...
+    for minutes_ago, duration in ((200, 20), (120, 16), (30, 9)):
+        record(project, "demo/add", "solved", now - minutes_ago * 60, duration=duration * 60)
+    with Store.open(project.db_path) as store:
+        fig = report.chart(History.load(project, store), now)
+    try:
+        fig.canvas.draw()
+        trend = fig.axes[0]
+        labels = [t.get_text() for t in trend.get_xticklabels() if t.get_text()]
+        assert labels and all(re.fullmatch(r"\d{4}-\d{2}-\d{2}", t) for t in labels), labels
+        legend = trend.get_legend()
+        box, area = legend.get_window_extent(), trend.get_window_extent()
+        assert not box.overlaps(area), "the legend sits outside the plotting area"
+        assert box.y1 <= area.y0
+        for other in fig.axes[1:]:
+            assert not box.overlaps(other.get_window_extent())
+    finally:
+        plt.close(fig)
 
 
 def test_progress_with_no_history_and_bad_chart_paths(tool, tmp_path):
@@ -313,3 +370,118 @@ def test_a_backup_that_cannot_be_written_stops_before_touching_the_file(tool, pr
     run = tool("reset", "add", "--yes")
     assert run.code == 2 and run.err.startswith("error: ") and "Traceback" not in run.err
     assert project.path(ADD, "exercise").read_text() == ADD_HALF
+
+
+# --- agreement with pytest ----------------------------------------------------------------
+
+
+def pytest_recorded(project, kata, status, path=None):
+    """What the kata plugin records after plain pytest ran ``kata`` on its exercise file."""
+    source = project.path(kata, "exercise") if path is None else path
+    run = KataRun(status, 4, 4, 1_800_000_000.0, file_sha256(source))
+    record_results({kata.id: run}, path=results_file(project))
+
+
+def test_a_kata_pytest_solved_is_solved_and_not_next_up(tool, project):
+    project.path(ADD, "exercise").write_text(ADD_SOLVED)
+    pytest_recorded(project, ADD, "solved")
+    run = tool("list")
+    assert "solved" in rows(run.out)["demo/add"]
+    assert "Next up: demo/stats" in run.out, "practice must not pick (and wipe) it"
+    practice = tool("practice", keys=["q\n"])
+    assert practice.out.splitlines()[0].startswith("demo/stats: Mean and variance")
+    assert project.path(ADD, "exercise").read_text() == ADD_SOLVED
+
+
+def test_a_pytest_record_of_an_older_file_does_not_count(tool, project):
+    exercise = project.path(ADD, "exercise")
+    exercise.write_text(ADD_SOLVED)
+    pytest_recorded(project, ADD, "solved")
+    exercise.write_text(ADD_HALF)  # edited since pytest passed it
+    run = tool("list")
+    assert "in progress" in rows(run.out)["demo/add"] and "Next up: demo/add" in run.out
+    pytest_recorded(project, ADD, "in progress")
+    assert "in progress" in rows(tool("list").out)["demo/add"]
+
+
+# --- test --all, show --blind, bench --------------------------------------------------------
+
+
+def many_failures(project, kata, solutions, timeout):
+    problems = [Problem(f"test_{n}", "failed", f"wrong {n}") for n in range(6)]
+    problems += [Problem(f"test_p[{c}]", "failed", f"case {c}") for c in "xy"]
+    return FakeRun(TestResult(kata.id, passed=1, failed=8, problems=problems))
+
+
+def test_test_all_lists_every_failing_test(tool):
+    short = tool("test", "add", runner=many_failures)
+    assert short.code == 1 and "wrong 2" in short.out and "wrong 3" not in short.out
+    assert "... and 4 more (python -m kata test demo/add --all shows them all)" in short.out
+    full = tool("test", "add", "--all", runner=many_failures)
+    assert all(f"wrong {n}" in full.out for n in range(6)) and "more" not in full.out
+    assert "failed test_p (2 cases): case x" in full.out
+    assert "[x]: case x" in full.out and "[y]: case y" in full.out
+
+
+def test_show_blind_gives_the_interview_statement(tool):
+    full = tool("show", "stats").out
+    blind = tool("show", "stats", "--blind").out
+    assert "Math:" in full and "Integer division" in full
+    assert "Math:" not in blind and "Integer division" not in blind and "O(n) time" not in blind
+    assert "Write mean(xs)" in blind and "Conventions:" in blind
+    assert "Run `pytest --kata demo/stats`" in blind
+
+
+def test_bench_hands_its_arguments_to_the_benchmark(tool, monkeypatch):
+    seen = []
+    fake = types.ModuleType("kata.bench.cli")
+
+    def fake_main(argv):
+        seen.append(argv)
+        print("benchmark output")
+        return 3
+
+    fake.main = fake_main
+    monkeypatch.setitem(sys.modules, "kata.bench.cli", fake)
+    run = tool("bench", "softmax", "--size", "tiny", "--help")
+    assert run.code == 3 and seen == [["softmax", "--size", "tiny", "--help"]]
+    assert "benchmark output" in run.out
+
+
+def test_bench_without_the_benchmark_package_is_one_clear_line(tool, monkeypatch):
+    monkeypatch.setitem(sys.modules, "kata.bench.cli", None)  # importing it fails
+    run = tool("bench", "softmax")
+    assert run.code == 2 and run.err.count("\n") == 1
+    assert run.err.startswith("error: the benchmarks are not available")
+
+
+# --- a file path wherever an id goes --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "where",
+    [
+        "exercises/demo/add.py",
+        "solutions/demo/add.py",
+        "tests/demo/test_add.py",
+        "tests/demo/test_add.py::test_mul",
+        "hints/demo/add.md",
+        "./exercises/demo/add.py",
+        "ABSOLUTE",
+    ],
+)
+def test_a_file_of_the_kata_works_as_its_id(tool, project, where):
+    if where == "ABSOLUTE":
+        where = str(project.path(ADD, "exercise"))
+    run = tool("show", where)
+    assert run.code == 0 and "demo/add: Add and multiply" in run.out, run.err
+    assert tool("test", where).out.startswith("demo/add: 0/4 passed")
+
+
+def test_a_file_path_relative_to_a_subfolder(tool, project, monkeypatch):
+    monkeypatch.chdir(project.root / "exercises" / "demo")
+    assert "demo/stats: Mean and variance" in tool("show", "stats.py").out
+    monkeypatch.chdir(project.root / "tests")
+    assert "demo/add: Add" in tool("show", "demo/test_add.py").out
+    bad = tool("show", "../README.md")
+    assert bad.code == 2 and "nor the file of a kata" in bad.err

@@ -5,10 +5,13 @@ pseudo-terminal from the standard library's ``pty``)."""
 import os
 import pty
 import select
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
+from pathlib import Path
 
 import pytest
 
@@ -80,6 +83,10 @@ def test_practice_session_on_a_terminal_ends_solved_and_recorded(sandbox):
     exercise = sandbox / "exercises" / "demo" / "add.py"
     exercise.write_text(ADD_HALF)  # yesterday's unfinished attempt
     term = Terminal(sandbox, "practice", "demo/add", "--minutes", "5")
+    term.expect("exercises/demo/add.py holds your work")  # said first, and asked
+    term.expect("Replace it with the untouched stub? [y/N]")
+    assert "Kata demo/add: add and multiply." not in term.output
+    term.type("y\n")
     term.expect("Kata demo/add: add and multiply.")  # the statement
     term.expect("0/4 passed, 4 not implemented")  # the stub was reset and tested
     term.expect("left")  # the countdown
@@ -111,6 +118,30 @@ def test_ctrl_c_on_a_terminal_records_abandoned_and_keeps_the_file(sandbox):
     assert exercise.read_text() == ADD_HALF
     (attempt,) = attempts(sandbox)
     assert (attempt.outcome, attempt.tests_passed) == ("abandoned", 2)
+
+
+def children_of(pid: int) -> list[int]:
+    """The processes whose parent is ``pid`` (Linux's /proc)."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as fh:
+                fields = fh.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(entry))
+    return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            return fh.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
 
 
 @pytest.mark.timeout(120)
@@ -148,6 +179,46 @@ def test_a_killed_session_is_recorded_as_abandoned_and_loses_nothing(sandbox):
     assert attempt.outcome == "abandoned" and attempt.tests_passed == 2
 
 
+@pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="finds the children in /proc")
+@pytest.mark.timeout(120)
+def test_a_killed_tool_takes_its_test_run_along_and_leaves_no_folder(sandbox):
+    # The learner's code loops forever; the tool is SIGKILLed while pytest runs it.
+    exercise = sandbox / "exercises" / "demo" / "add.py"
+    exercise.write_text(ADD_SOLVED.replace("return a + b", "while True:\n        pass"))
+    temp = Path(tempfile.gettempdir())
+    before = set(temp.iterdir())
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "kata", "watch", "demo/add"],
+        cwd=sandbox,
+        env=kata_env(sandbox),
+        stdin=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        pytest_pids = []
+        while time.monotonic() < deadline and not pytest_pids:
+            pytest_pids = children_of(proc.pid)
+            time.sleep(0.1)
+        assert pytest_pids, "the test run never started"
+        time.sleep(3)  # pytest is now inside the endless loop
+        proc.kill()
+        proc.wait(timeout=10)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        proc.stdin.close()
+    gone_by = time.monotonic() + 10
+    while any(alive(p) for p in pytest_pids) and time.monotonic() < gone_by:
+        time.sleep(0.1)
+    assert not any(alive(p) for p in pytest_pids), "pytest outlived the tool"
+    assert run_kata(sandbox, "list").code == 0  # the next start cleans up after the dead one
+    left = [p for p in (sandbox / ".kata" / "tmp").glob("*")]
+    left += [p for p in set(temp.iterdir()) - before if p.name.startswith("kata-")]
+    assert left == [], f"a run folder was left: {left}"
+
+
 @pytest.mark.timeout(120)
 def test_a_learners_first_day_from_the_shell(sandbox, tmp_path):
     run = run_kata(sandbox, "list")
@@ -173,3 +244,78 @@ def test_a_learners_first_day_from_the_shell(sandbox, tmp_path):
     chart = tmp_path / "progress.png"
     progress = run_kata(sandbox, "progress", "--plot", str(chart))
     assert progress.code == 0 and chart.stat().st_size > 0
+
+
+@pytest.mark.timeout(120)
+def test_test_with_a_timeout_names_the_test_that_hung(sandbox):
+    exercise = sandbox / "exercises" / "demo" / "add.py"
+    exercise.write_text(ADD_SOLVED.replace("return a * b", "while True:\n        pass"))
+    run = run_kata(sandbox, "test", "add", "--timeout", "4")
+    assert run.code == 1, run.err
+    lines = run.out.splitlines()
+    assert lines[0] == (
+        "demo/add: stopped after 4 s: test_mul did not finish (a loop that never ends?)"
+    ), run.out
+    assert "Before it: 2/2 passed" in run.out and "1 test not run" in run.out
+
+
+@pytest.mark.timeout(120)
+def test_what_plain_pytest_solved_the_tool_counts_as_solved(sandbox):
+    (sandbox / "exercises" / "demo" / "add.py").write_text(ADD_SOLVED)
+    env = kata_env(sandbox)
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"],
+        cwd=sandbox,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=100,
+    )
+    assert (sandbox / ".kata" / "pytest_results.json").is_file(), done.stdout
+    run = run_kata(sandbox, "list")
+    row = next(line for line in run.out.splitlines() if line.startswith("demo/add"))
+    assert "solved" in row and "Next up: demo/stats" in run.out, run.out
+
+
+@pytest.mark.timeout(120)
+def test_the_tool_from_a_subfolder_finds_its_repository(sandbox, sandbox_template, tmp_path):
+    # kata importable from elsewhere (an install, PYTHONPATH): the tool works on the
+    # repository the learner is in, found by walking up, and paths are relative to it.
+    other = Path(shutil.copytree(sandbox_template, tmp_path / "other", symlinks=True))
+    (other / "exercises" / "demo" / "add.py").write_text(ADD_HALF)
+    env = kata_env(sandbox)
+    env["PYTHONPATH"] = str(sandbox)
+    folder = other / "exercises" / "demo"
+
+    def kata(*args):
+        return subprocess.run(
+            [sys.executable, "-m", "kata", *args],
+            cwd=folder,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+
+    listed = kata("list")
+    row = next(line for line in listed.stdout.splitlines() if line.startswith("demo/add"))
+    assert "in progress" in row, listed.stdout + listed.stderr
+    tested = kata("test", "add.py")
+    assert tested.stdout.startswith("demo/add: 2/4 passed"), tested.stdout + tested.stderr
+    assert (other / ".kata").is_dir() and not (sandbox / ".kata").exists()
+
+
+@pytest.mark.timeout(120)
+def test_an_interview_on_a_terminal_shows_no_math_or_pitfalls(sandbox):
+    term = Terminal(sandbox, "interview", "--count", "2", "--minutes", "45", "--seed", "1")
+    term.expect("Kata demo/add: add and multiply.")
+    term.expect("left")
+    term.type("n\n")
+    term.expect("Kata demo/stats: mean and variance.")
+    term.expect("Run `pytest --kata demo/stats`")
+    term.type("n\n")
+    term.expect("Score:")
+    assert term.wait() == 0, term.output
+    assert "Shapes: xs is a list" in term.output and "Conventions:" in term.output
+    for hidden in ("Math:", "sum_i xs_i", "Pitfalls:", "Integer division", "Worked example"):
+        assert hidden not in term.output, hidden

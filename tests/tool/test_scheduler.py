@@ -73,7 +73,20 @@ def test_never_attempted_is_due_now_and_new():
 )
 def test_mastery_follows_the_interval(n_clean, label):
     assert replay(reviews(*[Grade.CLEAN] * n_clean)).mastery == label
-    assert replay(reviews(Grade.FAILED)).mastery == "learning"
+    assert replay(reviews(Grade.SLOW)).mastery == "learning"
+
+
+def test_abandoned_attempts_never_raise_mastery():
+    # Quitting (or running out of time) on a kata never solved is no progress: it stays
+    # at 0, where before the first failure put it at "learning" (1 day, a quarter).
+    assert mastery(replay([])) == ("new", 0.0)
+    assert mastery(replay(reviews(Grade.FAILED))) == ("unsolved", 0.0)
+    assert mastery(replay(reviews(Grade.FAILED, Grade.FAILED, Grade.FAILED))) == ("unsolved", 0.0)
+    # After a solve, a failure can only lower it.
+    solved = mastery(replay(reviews(Grade.CLEAN, Grade.CLEAN)))
+    then_failed = mastery(replay(reviews(Grade.CLEAN, Grade.CLEAN, Grade.FAILED)))
+    assert then_failed[1] <= solved[1] and then_failed == ("learning", 0.25)
+    assert mastery(replay(reviews(Grade.FAILED, Grade.SLOW)))[0] == "learning"
 
 
 NEW = State()
@@ -115,6 +128,17 @@ def test_rank_puts_new_katas_with_unsolved_prerequisites_after_the_others():
         solved={"x"},
     )
     assert [c.kata for c in order] == ["needs_x", "free"]
+
+
+def test_rank_puts_katas_solved_outside_a_session_last():
+    # Solved with plain pytest (or kata test): never reviewed, but not new work either.
+    later = replay([Review(T0, Grade.CLEAN)])  # due in 2 days
+    order = rank(
+        [cand("solved_by_pytest", 0), cand("later", 1, later), cand("new", 2)],
+        T0 + 60,
+        solved={"solved_by_pytest", "later"},
+    )
+    assert [c.kata for c in order] == ["new", "later", "solved_by_pytest"]
 
 
 def test_after_a_clean_solve_tomorrow_brings_the_next_new_kata():

@@ -6,7 +6,7 @@ import io
 
 import pytest
 
-from kata.tool.runner import TestResult
+from kata.tool.runner import Problem, TestResult
 from kata.tool.scheduler import DAY
 from kata.tool.session import Checker, Console, interview_score
 from kata.tool.store import Store
@@ -45,13 +45,66 @@ def test_practice_ends_solved_when_a_save_passes_every_test(tool, project, clock
 def test_practice_backs_up_the_learners_code_and_resets_the_stub(tool, project):
     exercise = project.path(ADD, "exercise")
     exercise.write_text(ADD_HALF)
-    run = tool("practice", "add", keys=["q\n"])
+    run = tool("practice", "add", keys=["q\n"], stdin="y\n")
     assert run.code == 1
     backups = list((project.backup_dir / "demo" / "add").iterdir())
     assert [b.read_text() for b in backups] == [ADD_HALF]
     assert f"backed up in {project.rel(backups[0])}" in run.out
     assert exercise.read_text() == ADD_STUB
     assert [a.outcome for a in attempts(project)] == ["abandoned"]
+
+
+def test_practice_says_it_will_replace_your_work_before_the_statement_and_asks(tool, project):
+    exercise = project.path(ADD, "exercise")
+    exercise.write_text(ADD_HALF)
+    run = tool("practice", "add", stdin="n\n")
+    assert run.code == 1 and exercise.read_text() == ADD_HALF, "no: nothing changed"
+    assert "exercises/demo/add.py holds your work (1 function written: add)" in run.out
+    assert "Replace it with the untouched stub? [y/N]" in run.out
+    assert "Kata demo/add" not in run.out and attempts(project) == []
+    assert "Nothing changed" in run.out and "python -m kata watch demo/add" in run.out
+    assert not project.backup_dir.exists()
+
+    run = tool("practice", "add", stdin="y\n", keys=["q\n"])
+    warned = run.out.index("holds your work")
+    backed_up = run.out.index("is backed up in .kata/backups/demo/add/")
+    statement = run.out.index("Kata demo/add: add and multiply.")
+    assert warned < backed_up < statement, "said before the statement, not after it"
+    assert exercise.read_text() == ADD_STUB
+
+
+def test_practice_with_nobody_at_the_keyboard_keeps_your_work(tool, project):
+    exercise = project.path(ADD, "exercise")
+    exercise.write_text(ADD_SOLVED)
+    run = tool("practice", "add", stdin="y\n", tty=False)  # piped: not an answer
+    assert run.code == 1 and exercise.read_text() == ADD_SOLVED
+    assert "stdin is not a terminal" in run.out and attempts(project) == []
+    run = tool("practice", "add", "--yes", tty=False, keys=["q\n"])
+    assert "[y/N]" not in run.out and "holds your work (2 functions written: add, mul)" in run.out
+    (backup,) = (project.backup_dir / "demo" / "add").iterdir()
+    assert backup.read_text() == ADD_SOLVED and exercise.read_text() == ADD_STUB
+
+
+def test_practice_does_not_ask_about_an_untouched_stub(tool, project):
+    exercise = project.path(ADD, "exercise")
+    edited = ADD_STUB.replace("Write add(a, b)", "My notes. Write add(a, b)")
+    exercise.write_text(edited)  # only the docstring changed: no code of the learner's
+    run = tool("practice", "add", tty=False, keys=["q\n"])
+    assert "[y/N]" not in run.out and "holds your work" not in run.out
+    (backup,) = (project.backup_dir / "demo" / "add").iterdir()
+    assert backup.read_text() == edited, "still backed up"
+
+
+def test_interview_asks_before_replacing_work_in_any_drawn_kata(tool, project):
+    project.path(STATS, "exercise").write_text(
+        project.path(STATS, "exercise")
+        .read_text()
+        .replace('raise NotImplementedError("mean")', "return 0")
+    )
+    run = tool("interview", "--count", "2", stdin="n\n")
+    assert run.code == 1 and "exercises/demo/stats.py holds your work" in run.out
+    assert "exercises/demo/add.py holds" not in run.out and attempts(project) == []
+    assert "Kata 1 of 2" not in run.out
 
 
 def test_practice_times_out(tool, project, clock):
@@ -217,3 +270,38 @@ def test_ctrl_c_in_an_interview_still_prints_the_summary(tool, project):
     assert run.code == 130
     assert "Interview summary" in run.out and "abandoned" in run.out and "not reached" in run.out
     assert [a.outcome for a in attempts(project)] == ["abandoned"]
+
+
+def parametrized_failures(project, kata, solutions, timeout):
+    problems = [Problem(f"test_scale[{p}]", "failed", f"scale {p} is off") for p in "abc"]
+    problems += [Problem("test_other", "failed", "other is off")]
+    return FakeRun(TestResult(kata.id, passed=1, failed=4, problems=problems))
+
+
+def test_watch_groups_the_cases_of_a_parametrized_test(tool):
+    run = tool("watch", "demo/add", keys=["q\n"], runner=parametrized_failures)
+    assert run.out.count("test_scale") == 1, run.out
+    assert "failed test_scale (3 cases): scale a is off" in run.out
+    assert "failed test_other: other is off" in run.out
+
+
+def test_practice_blind_gives_the_stub_without_math_or_pitfalls(tool, project):
+    exercise = project.path(STATS, "exercise")
+    normal = exercise.read_text()
+    run = tool("practice", "stats", "--blind", keys=["q\n"])
+    for text in ("Write mean(xs)", "Shapes: xs is a list", "An empty list raises ValueError"):
+        assert text in run.out and text in exercise.read_text()
+    for text in ("sum_i xs_i / n", "Integer division", "O(n) time", "6 / 3 = 2.0"):
+        assert text not in run.out and text not in exercise.read_text(), text
+    code = normal[normal.index("\ndef mean") :]
+    assert exercise.read_text().endswith(code), "the code and the API are the stub's"
+    tool("practice", "stats", keys=["q\n"], tty=False)  # a blind stub is no work to lose
+    assert exercise.read_text() == normal, "the normal stub stays as it is"
+
+
+def test_interview_statements_are_blind(tool, project):
+    run = tool("interview", "--count", "2", "--seed", "1", keys=["n\n", "n\n"])
+    assert "Kata demo/stats: mean and variance." in run.out
+    assert "Conventions:" in run.out and "Run `pytest --kata demo/stats`" in run.out
+    assert "Math:" not in run.out and "Pitfalls:" not in run.out
+    assert "Integer division" not in project.path(STATS, "exercise").read_text()
