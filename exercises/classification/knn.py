@@ -5,41 +5,55 @@ Difficulty 1 (warm-up), target time 15 minutes.
 Write a k-nearest-neighbours classifier and regressor. There is no training: `fit`
 remembers the data, and a prediction looks up the k training samples closest to the query.
 
+Math:
     distance      d(x, x_i) = ||x - x_i||  (Euclidean)
+                  ||a - b||^2 = ||a||^2 - 2 a.b + ||b||^2  (one matrix product for all pairs)
     classifier    predict(x) = the label with the largest vote among the k nearest
                   uniform:  every neighbour has one vote
                   distance: neighbour i's vote weighs 1 / d(x, x_i)
     regressor     predict(x) = sum_i w_i y_i / sum_i w_i  over the k nearest (w_i = 1 or 1/d)
 
-Shapes: X_train (n, d), y_train (n,), queries X (m, d).
-`kneighbors(X)` returns (distances, indices), both (m, k), nearest first.
-`predict_proba(X)` is (m, n_classes), columns in the order of `classes_`, rows sum to 1.
+Shapes: X_train (n, d), y_train (n,), queries X (m, d). `kneighbors(X)` returns
+(distances, indices), both (m, k), nearest first. `predict_proba(X)` is (m, n_classes),
+columns in the order of `classes_`, rows sum to 1. `predict(X)` is (m,).
 
-Complexity: O(m n d) time for the distances and O(m n) memory. Build the (m, n) distance
-matrix from ||a - b||^2 = ||a||^2 - 2 a.b + ||b||^2 (one matrix product): never the
-(m, n, d) array of differences, which takes d times more memory. O(m n log n) to sort
-each row is fine.
-
-Requirements (the tests pin each one; results equal scikit-learn's
-KNeighborsClassifier / KNeighborsRegressor with algorithm='brute'):
+Conventions:
+- Results equal scikit-learn's KNeighborsClassifier / KNeighborsRegressor with
+  algorithm='brute'.
 - Ties in distance go to the earlier training sample (training order), both in the order
   of `kneighbors` and in who makes the cut at the k-th place.
 - Ties in the vote go to the smallest label (the first in `classes_`).
 - Labels may be any sortable type (ints, strings); `classes_` holds the sorted unique
   labels and `predict` returns labels from it.
 - weights='distance' with a query that coincides with training samples (distance 0): those
-  matches share all the weight and the other neighbours get none (as scikit-learn). Never
-  divide by zero.
-- Rounding can make the expanded squared distance slightly negative: clip it at 0 before
-  the square root.
-- `fit` raises ValueError when n_neighbors is larger than the number of training samples.
-- Never modify the caller's arrays.
+  matches share all the weight and the other neighbours get none, query by query (as
+  scikit-learn).
+- `fit` raises ValueError when n_neighbors is larger than the number of training samples;
+  using a model before `fit` raises NotFittedError. The caller's arrays are never modified.
+
+Complexity: O(m n d) time for the distances and O(m n) memory (less if the queries are
+processed in blocks). Never the (m, n, d) array of differences, which takes d times more
+memory. Selecting the k nearest needs no full sort of each row (O(n log n)): a partial
+sort, np.argpartition, is O(n), then only the k are sorted; for a small k, k passes of
+argmin (O(k n)) are faster still in NumPy.
+
+Pitfalls:
+- A full np.argsort of every row: correct but O(n log n) where O(n) is enough.
+- argpartition returns the k smallest in arbitrary order AND picks arbitrarily among the
+  samples tied at the k-th distance: sort the k by (distance, index), and fix the rows
+  where more than k samples sit at or below the k-th distance.
+- Rounding makes the expanded squared distance slightly negative: clip it at 0 before the
+  square root.
+- A plain 1 / d divides by zero for an exact match; a batch-wide `(dist == 0).any()` test
+  applies the exact-match rule to queries that have no match.
+- Labels used as bincount indices break on strings: encode them as positions in classes_.
 
 Worked example (1-D, k = 3): training points 0, 1, 2, 10 with labels a, a, b, b.
 The query 1.5 is at distances 1.5, 0.5, 0.5, 8.5, so kneighbors gives indices [1, 2, 0]
 (1 and 2 tie at 0.5; training order puts 1 first) and the vote a, b, a predicts 'a'.
 
-Run `pytest -k knn` to check your work; hints are in hints/classification/knn.md.
+Run `pytest --kata classification/knn` to check your work; hints are in
+hints/classification/knn.md.
 """
 
 import numbers
@@ -134,6 +148,7 @@ class KNNClassifier:
         ndarray of shape (n_queries, n_classes)
             Columns follow ``classes_``; rows sum to 1.
         """
+        X = check_fitted_input(self, X, attribute="X_train_")
         raise NotImplementedError("KNNClassifier.predict_proba")
 
     def predict(self, X):
@@ -148,6 +163,7 @@ class KNNClassifier:
         ndarray of shape (n_queries,)
             Labels taken from ``classes_``.
         """
+        X = check_fitted_input(self, X, attribute="X_train_")
         raise NotImplementedError("KNNClassifier.predict")
 
 
@@ -225,4 +241,5 @@ class KNNRegressor:
         -------
         ndarray of float64 of shape (n_queries,)
         """
+        X = check_fitted_input(self, X, attribute="X_train_")
         raise NotImplementedError("KNNRegressor.predict")

@@ -9,17 +9,67 @@ import numpy as np
 
 from kata.validation import check_fitted_input, check_option, check_scalar, check_X_y
 
+#: Up to this k, k passes of argmin (each a fast vectorized scan) beat one argpartition.
+_FEW = 16
+#: Queries are handled in blocks of about this many (query, training sample) pairs: the
+#: (block, n) distance matrix stays in cache and memory is bounded whatever m is.
+_BLOCK = 1 << 20
 
-def _kneighbors(X_train, X, k):
+
+def _kneighbors(X_train, train_sq_norms, X, k):
     """Distances and indices of the k nearest training rows, nearest first."""
-    # ||a - b||^2 = ||a||^2 - 2 a.b + ||b||^2: one (m, n) matrix product, never the
-    # (m, n, d) tensor of differences that X[:, None, :] - X_train[None] would build.
-    sq = (X**2).sum(axis=1)[:, None] - 2.0 * (X @ X_train.T) + (X_train**2).sum(axis=1)
-    # Cancellation can leave a true 0 at -1e-12; clip before the square root.
-    np.maximum(sq, 0.0, out=sq)
-    # A stable sort keeps equal distances in training order, which is the tie rule.
-    ind = np.argsort(sq, axis=1, kind="stable")[:, :k]
-    return np.sqrt(np.take_along_axis(sq, ind, axis=1)), ind
+    m, n = X.shape[0], X_train.shape[0]
+    dist = np.empty((m, k))
+    ind = np.empty((m, k), dtype=np.intp)
+    block = max(1, _BLOCK // n)
+    for start in range(0, m, block):
+        Q = X[start : start + block]
+        # ||a - b||^2 = ||a||^2 - 2 a.b + ||b||^2: one matrix product, never the (m, n, d)
+        # tensor of differences that X[:, None, :] - X_train[None] would build. The
+        # training norms are computed once, in fit; the sums are done in place.
+        sq = Q @ X_train.T
+        sq *= -2.0
+        sq += (Q**2).sum(axis=1)[:, None]
+        sq += train_sq_norms
+        # Cancellation can leave a true 0 at -1e-12; clip before the square root.
+        np.maximum(sq, 0.0, out=sq)
+        dist[start : start + block], ind[start : start + block] = _k_smallest(sq, k)
+    return np.sqrt(dist), ind
+
+
+def _k_smallest(sq, k):
+    """The k smallest entries of each row, in increasing order, ties to the lower column.
+
+    No full sort (O(n log n) per row) when only k are wanted: O(k n) for a small k, O(n)
+    selection plus a sort of k otherwise. ``sq`` is overwritten.
+    """
+    m, n = sq.shape
+    rows = np.arange(m)
+    if k <= _FEW:
+        # k passes of argmin: argmin returns the FIRST minimum, so equal distances come out
+        # in training order, also at the k-th place. Each pick is then set to inf.
+        vals, ind = np.empty((m, k)), np.empty((m, k), dtype=np.intp)
+        for j in range(k):
+            ind[:, j] = np.argmin(sq, axis=1)
+            vals[:, j] = sq[rows, ind[:, j]]
+            sq[rows, ind[:, j]] = np.inf
+        return vals, ind
+    if k < n:
+        # A partial sort: the k smallest of each row in O(n), in no particular order.
+        ind = np.argpartition(sq, k - 1, axis=1)[:, :k]
+        # argpartition picks an arbitrary sample among those tied at the k-th distance;
+        # the tie rule wants the earliest. Rows with more candidates at or below the k-th
+        # distance than k places (rare) are redone with a stable full sort.
+        kth = sq[rows[:, None], ind].max(axis=1, keepdims=True)
+        crowded = np.count_nonzero(sq <= kth, axis=1) > k
+        if crowded.any():
+            ind[crowded] = np.argsort(sq[crowded], axis=1, kind="stable")[:, :k]
+    else:
+        ind = np.broadcast_to(np.arange(n), (m, n))
+    # Sort only the k, by (distance, training index): equal distances keep training order.
+    vals = sq[rows[:, None], ind]
+    order = np.lexsort((ind, vals), axis=1)
+    return np.take_along_axis(vals, order, axis=1), np.take_along_axis(ind, order, axis=1)
 
 
 def _neighbor_weights(dist, weights):
@@ -92,8 +142,10 @@ class KNNClassifier:
         check_option(self.weights, "weights", ("uniform", "distance"))
         self.n_features_in_ = X.shape[1]
         _check_n_neighbors(self.n_neighbors, X.shape[0])
-        # A lazy learner: fitting is remembering (the encoded labels make voting a scatter-add).
+        # A lazy learner: fitting is remembering (the encoded labels make voting a count, the
+        # squared norms are the part of every distance that depends on the training set only).
         self.X_train_, self.y_train_ = X, y
+        self._sq_norms = (X**2).sum(axis=1)
         self.classes_, self._y_codes = np.unique(y, return_inverse=True)
         return self
 
@@ -118,7 +170,7 @@ class KNNClassifier:
         (array([[0.5, 1.5]]), array([[1, 2]]))
         """
         X = check_fitted_input(self, X, attribute="X_train_")
-        return _kneighbors(self.X_train_, X, self.n_neighbors)
+        return _kneighbors(self.X_train_, self._sq_norms, X, self.n_neighbors)
 
     def predict_proba(self, X):
         """Share of the (weighted) vote that each class gets.
@@ -132,11 +184,15 @@ class KNNClassifier:
         ndarray of shape (n_queries, n_classes)
             Columns follow ``classes_``; rows sum to 1.
         """
+        X = check_fitted_input(self, X, attribute="X_train_")
         dist, ind = self.kneighbors(X)
         w = _neighbor_weights(dist, self.weights)
-        votes = np.zeros((ind.shape[0], self.classes_.size))
-        # Scatter-add each neighbour's weight into its class column (repeated classes add up).
-        np.add.at(votes, (np.arange(ind.shape[0])[:, None], self._y_codes[ind]), w)
+        m, n_classes = ind.shape[0], self.classes_.size
+        # Add each neighbour's weight into cell (query, class): one bincount over the
+        # flattened (m, n_classes) table (repeated classes add up).
+        cells = np.arange(m)[:, None] * n_classes + self._y_codes[ind]
+        votes = np.bincount(cells.ravel(), weights=w.ravel(), minlength=m * n_classes)
+        votes = votes.reshape(m, n_classes)
         return votes / votes.sum(axis=1, keepdims=True)
 
     def predict(self, X):
@@ -151,6 +207,7 @@ class KNNClassifier:
         ndarray of shape (n_queries,)
             Labels taken from ``classes_``.
         """
+        X = check_fitted_input(self, X, attribute="X_train_")
         proba = self.predict_proba(X)
         # argmax returns the first maximum, and classes_ is sorted: ties -> smallest label.
         return self.classes_[np.argmax(proba, axis=1)]
@@ -202,6 +259,7 @@ class KNNRegressor:
         self.n_features_in_ = X.shape[1]
         _check_n_neighbors(self.n_neighbors, X.shape[0])
         self.X_train_, self.y_train_ = X, y
+        self._sq_norms = (X**2).sum(axis=1)
         return self
 
     def kneighbors(self, X):
@@ -219,7 +277,7 @@ class KNNRegressor:
             Rows of the training set; equal distances keep training order.
         """
         X = check_fitted_input(self, X, attribute="X_train_")
-        return _kneighbors(self.X_train_, X, self.n_neighbors)
+        return _kneighbors(self.X_train_, self._sq_norms, X, self.n_neighbors)
 
     def predict(self, X):
         """The (weighted) mean target of the neighbours.
@@ -232,6 +290,7 @@ class KNNRegressor:
         -------
         ndarray of float64 of shape (n_queries,)
         """
+        X = check_fitted_input(self, X, attribute="X_train_")
         dist, ind = self.kneighbors(X)
         w = _neighbor_weights(dist, self.weights)
         return (w * self.y_train_[ind]).sum(axis=1) / w.sum(axis=1)

@@ -53,10 +53,17 @@ def integer_grid_data(seed, n_train=300, n_test=60):
 def test_kneighbors_hand_example():
     model = mod.KNNClassifier(n_neighbors=3).fit(X_HAND, [0, 1, 0, 1])
     dist, ind = model.kneighbors([[0.0, 0.0], [3.0, 0.0]])
-    np.testing.assert_array_equal(ind, [[0, 2, 3], [2, 0, 3]])
+    np.testing.assert_array_equal(
+        ind, [[0, 2, 3], [2, 0, 3]], err_msg="indices of the 3 nearest, nearest first"
+    )
     if np.allclose(dist, [[0.0, 1.0, 4.0], [4.0, 9.0, 13.0]]):
         pytest.fail("kneighbors returned squared distances: take the square root")
-    np.testing.assert_allclose(dist, [[0.0, 1.0, 2.0], [2.0, 3.0, math.sqrt(13.0)]], atol=1e-12)
+    np.testing.assert_allclose(
+        dist,
+        [[0.0, 1.0, 2.0], [2.0, 3.0, math.sqrt(13.0)]],
+        atol=1e-12,
+        err_msg="Euclidean distances of the 3 nearest, increasing",
+    )
 
 
 def test_kneighbors_returns_shapes_and_dtypes():
@@ -77,22 +84,27 @@ def test_kneighbors_matches_a_brute_force_oracle(seed):
     dist, ind = model.kneighbors(Q)
     want_dist, want_ind = brute_force_neighbors(X, Q, 7)
     np.testing.assert_array_equal(ind, want_ind, err_msg="wrong neighbours or wrong order")
-    np.testing.assert_allclose(dist, want_dist, rtol=1e-9, atol=1e-9)
+    np.testing.assert_allclose(
+        dist, want_dist, rtol=1e-9, atol=1e-9, err_msg="distances of the k nearest"
+    )
 
 
+@pytest.mark.parametrize("k", [5, 25])
 @pytest.mark.parametrize("seed", SEEDS)
-def test_distance_ties_are_broken_by_training_order(seed):
+def test_distance_ties_are_broken_by_training_order(seed, k):
     X, y, Q = integer_grid_data(seed)
-    k = 25
     dist, ind = mod.KNNClassifier(n_neighbors=k).fit(X, y).kneighbors(Q)
     want_dist, want_ind = brute_force_neighbors(X, Q, k)
-    np.testing.assert_allclose(dist, want_dist, atol=1e-12)
+    np.testing.assert_allclose(dist, want_dist, atol=1e-12, err_msg="the k smallest distances")
     bad = np.flatnonzero((ind != want_ind).any(axis=1))
     assert bad.size == 0, (
         f"query {Q[bad[0]]}: neighbours {ind[bad[0]]}, expected {want_ind[bad[0]]}. Equal "
-        "distances must keep training order (earlier sample first, also at the k-th place): "
-        "sort with a stable sort, argsort(kind='stable'); argpartition and the default "
-        "quicksort reorder ties."
+        "distances must keep training order (earlier sample first, also at the k-th place). "
+        "argpartition picks an ARBITRARY sample among those tied at the k-th distance, and "
+        "the default quicksort reorders ties: order the k by (distance, index) with "
+        "np.lexsort or a stable sort, and redo the rows where more samples than k sit at or "
+        "below the k-th distance (or select by repeated argmin, which returns the first "
+        "minimum)."
     )
 
 
@@ -102,6 +114,21 @@ def test_kth_place_tie_goes_to_the_earlier_training_sample():
     model = mod.KNNClassifier(n_neighbors=2).fit(X, [0, 1, 0])
     _, ind = model.kneighbors([[0.0]])
     np.testing.assert_array_equal(ind, [[0, 1]], err_msg="the tie at the 2nd place goes to 1")
+
+
+def test_kth_place_ties_for_a_large_k():
+    # Query 0: five samples at distance 0.5 (indices 40-44), then forty at distance 1
+    # (indices 0-39). With k = 20 the cut falls inside the forty: the earliest 15 make it.
+    X = np.concatenate([np.tile([1.0, -1.0], 20), np.full(5, 0.5)])[:, None]
+    model = mod.KNNClassifier(n_neighbors=20).fit(X, np.arange(45) % 3)
+    _, ind = model.kneighbors([[0.0]])
+    want = list(range(40, 45)) + list(range(15))
+    assert ind[0].tolist() == want, (
+        f"kneighbors gave {ind[0].tolist()}, expected {want}: among the forty samples tied "
+        "at distance 1 the earliest 15 make the cut, in training order. argpartition "
+        "chooses among tied samples arbitrarily: after it, find the rows where more samples "
+        "than k are at or below the k-th distance and pick the earliest of the tied ones"
+    )
 
 
 def test_squared_distances_are_clipped_before_the_square_root():
@@ -118,7 +145,7 @@ def test_squared_distances_are_clipped_before_the_square_root():
         )
     assert np.all(dist >= 0) and np.all(np.isfinite(dist)), f"bad distances {dist.ravel()}"
     np.testing.assert_array_equal(ind[:, 0], np.arange(50), err_msg="a point is its own 1-NN")
-    np.testing.assert_allclose(dist, 0.0, atol=1e-4)
+    np.testing.assert_allclose(dist, 0.0, atol=1e-4, err_msg="a point's distance to itself")
 
 
 def test_kneighbors_does_not_build_an_n_m_d_intermediate():
@@ -140,9 +167,11 @@ def test_kneighbors_does_not_build_an_n_m_d_intermediate():
 def test_worked_example_from_the_statement():
     model = mod.KNNClassifier(n_neighbors=3).fit([[0.0], [1.0], [2.0], [10.0]], list("aabb"))
     _, ind = model.kneighbors([[1.5]])
-    np.testing.assert_array_equal(ind, [[1, 2, 0]])
+    np.testing.assert_array_equal(ind, [[1, 2, 0]], err_msg="1 and 2 tie: training order")
     assert model.predict([[1.5]])[0] == "a"
-    np.testing.assert_allclose(model.predict_proba([[1.5]]), [[2 / 3, 1 / 3]], rtol=1e-12)
+    np.testing.assert_allclose(
+        model.predict_proba([[1.5]]), [[2 / 3, 1 / 3]], rtol=1e-12, err_msg="votes a, b, a"
+    )
 
 
 def test_distance_weighted_vote_hand_example():
@@ -151,7 +180,12 @@ def test_distance_weighted_vote_hand_example():
     X, y = [[0.0], [1.0], [3.0]], [0, 1, 1]
     uniform = mod.KNNClassifier(n_neighbors=3).fit(X, y)
     distance = mod.KNNClassifier(n_neighbors=3, weights="distance").fit(X, y)
-    np.testing.assert_allclose(uniform.predict_proba([[-0.5]]), [[1 / 3, 2 / 3]], rtol=1e-12)
+    np.testing.assert_allclose(
+        uniform.predict_proba([[-0.5]]),
+        [[1 / 3, 2 / 3]],
+        rtol=1e-12,
+        err_msg="weights='uniform': one vote per neighbour",
+    )
     np.testing.assert_allclose(
         distance.predict_proba([[-0.5]]),
         [[42 / 62, 20 / 62]],
@@ -182,7 +216,9 @@ def test_string_labels_come_back_as_strings():
     X = np.array([[0.0, 0.0], [0.1, 0.0], [5.0, 5.0], [5.1, 5.0], [9.0, 0.0]])
     y = np.array(["dog", "dog", "cat", "cat", "emu"])
     model = mod.KNNClassifier(n_neighbors=1).fit(X, y)
-    np.testing.assert_array_equal(model.classes_, ["cat", "dog", "emu"])
+    np.testing.assert_array_equal(
+        model.classes_, ["cat", "dog", "emu"], err_msg="classes_ = sorted unique labels"
+    )
     try:
         pred = model.predict([[0.0, 0.2], [5.2, 5.2], [8.0, 0.0]])
     except (TypeError, ValueError) as exc:
@@ -204,12 +240,8 @@ def test_exact_match_gets_all_the_weight():
     model = mod.KNNClassifier(n_neighbors=3, weights="distance").fit(X, y)
     try:
         proba = model.predict_proba([[0.0]])
-    except FloatingPointError:
-        pytest.fail(
-            "division by zero: the query coincides with a training sample (distance 0). "
-            "As scikit-learn does, give exact matches all the weight (1 each) and the other "
-            "neighbours 0, instead of computing 1 / 0."
-        )
+    except FloatingPointError as exc:
+        pytest.fail(_division_diagnosis(exc))
     np.testing.assert_allclose(
         proba,
         [[1.0, 0.0]],
@@ -225,38 +257,65 @@ def test_exact_match_gets_all_the_weight():
 def test_several_exact_matches_share_the_weight():
     X, y = [[0.0], [0.0], [1.0], [2.0]], ["y", "x", "y", "y"]
     model = mod.KNNClassifier(n_neighbors=4, weights="distance").fit(X, y)
-    np.testing.assert_allclose(model.predict_proba([[0.0]]), [[0.5, 0.5]], atol=1e-15)
+    np.testing.assert_allclose(
+        model.predict_proba([[0.0]]),
+        [[0.5, 0.5]],
+        atol=1e-15,
+        err_msg="two exact matches ('y' and 'x') share all the weight, one half each",
+    )
     assert model.predict([[0.0]])[0] == "x", "the two exact matches tie: smallest label wins"
 
 
-def test_exact_match_rule_applies_query_by_query():
+def _division_diagnosis(exc):
+    """What a FloatingPointError in a distance-weighted vote says about the code."""
+    if "divide" in str(exc):
+        return (
+            "1 / 0: a query coincides with a training sample (distance 0) and its weight "
+            "was computed as a plain 1 / d. As scikit-learn does, exact matches take all the "
+            "weight (1 each) and the other neighbours 0, row by row; divide only by nonzero "
+            "distances (np.where(d == 0, 1, d))."
+        )
+    return (
+        "0 / 0: a row whose weights are all 0. The exact-match rule (matches take all the "
+        "weight) applies row by row: testing `(dist == 0).any()` over the whole batch "
+        "zeroes the weights of the queries that have no exact match."
+    )
+
+
+@pytest.mark.parametrize("cls", ["KNNClassifier", "KNNRegressor"])
+def test_exact_match_rule_applies_query_by_query(cls):
     # One batch, two queries: 0.0 coincides with sample 0, -0.5 matches nothing (weights
     # 2, 2/3, 2/7 as in the hand example above). Classifier and regressor share the rule.
     X = [[0.0], [1.0], [3.0]]
-    clf = mod.KNNClassifier(n_neighbors=3, weights="distance").fit(X, [0, 1, 1])
-    reg = mod.KNNRegressor(n_neighbors=3, weights="distance").fit(X, [0.0, 10.0, 20.0])
     Q = [[0.0], [-0.5]]
+    if cls == "KNNClassifier":
+        model = mod.KNNClassifier(n_neighbors=3, weights="distance").fit(X, [0, 1, 1])
+        predict, expected = model.predict_proba, [[1.0, 0.0], [42 / 62, 20 / 62]]
+    else:
+        # Query -0.5: (2 * 0 + 2/3 * 10 + 2/7 * 20) / (62 / 21) = 260 / 62.
+        model = mod.KNNRegressor(n_neighbors=3, weights="distance").fit(X, [0.0, 10.0, 20.0])
+        predict, expected = model.predict, [0.0, 260 / 62]
+    try:
+        got = predict(Q)
+    except FloatingPointError as exc:
+        pytest.fail(f"{cls} with weights='distance': {_division_diagnosis(exc)}")
     mistake = (
         "with weights='distance', a batch where one query coincides with a training "
         "sample and another does not: the exact-match rule (matches take all the weight) "
-        "applies row by row. Testing `(dist == 0).any()` over the whole batch zeroes the "
+        "applies row by row. Testing `(dist == 0).any()` over the whole batch changes the "
         "weights of the queries that have no exact match."
     )
-    try:
-        proba, pred = clf.predict_proba(Q), reg.predict(Q)
-    except FloatingPointError:
-        pytest.fail(f"0 / 0 in a row with all weights 0: {mistake}")
-    np.testing.assert_allclose(
-        proba, [[1.0, 0.0], [42 / 62, 20 / 62]], atol=1e-12, err_msg=mistake
-    )
-    # Regressor, query -0.5: (2 * 0 + 2/3 * 10 + 2/7 * 20) / (62 / 21) = 260 / 62.
-    np.testing.assert_allclose(pred, [0.0, 260 / 62], rtol=1e-12, err_msg=mistake)
+    np.testing.assert_allclose(got, expected, rtol=1e-12, atol=1e-12, err_msg=mistake)
 
 
 def test_k_equal_to_n_train_predicts_the_majority_everywhere():
     X = np.array([[0.0], [1.0], [2.0], [3.0], [50.0]])
     model = mod.KNNClassifier(n_neighbors=5).fit(X, [7, 7, 3, 3, 3])
-    np.testing.assert_array_equal(model.predict([[-100.0], [0.5], [100.0]]), [3, 3, 3])
+    np.testing.assert_array_equal(
+        model.predict([[-100.0], [0.5], [100.0]]),
+        [3, 3, 3],
+        err_msg="k = n_train: every query sees all five samples, and 3 has the majority",
+    )
 
 
 @pytest.mark.parametrize("weights", ["uniform", "distance"])
@@ -269,7 +328,9 @@ def test_predictions_match_a_brute_force_vote(seed, weights):
     dist, ind = brute_force_neighbors(X, Q, k)
     w = np.ones_like(dist) if weights == "uniform" else 1.0 / dist
     want = [oracle_vote(y[i], wi) for i, wi in zip(ind, w, strict=True)]
-    np.testing.assert_array_equal(model.predict(Q), want)
+    np.testing.assert_array_equal(
+        model.predict(Q), want, err_msg=f"weights={weights!r}: the vote of the k nearest"
+    )
 
 
 @pytest.mark.parametrize("seed", SEEDS)
@@ -279,14 +340,22 @@ def test_predict_proba_rows_sum_to_one_and_agree_with_predict(seed):
         model = mod.KNNClassifier(n_neighbors=6, weights=weights).fit(X, y)
         proba = model.predict_proba(Q)
         assert proba.shape == (len(Q), 3)
-        np.testing.assert_allclose(proba.sum(axis=1), 1.0, rtol=1e-12)
-        np.testing.assert_array_equal(model.predict(Q), model.classes_[proba.argmax(axis=1)])
+        np.testing.assert_allclose(proba.sum(axis=1), 1.0, rtol=1e-12, err_msg="rows sum to 1")
+        np.testing.assert_array_equal(
+            model.predict(Q),
+            model.classes_[proba.argmax(axis=1)],
+            err_msg="predict must be the label of the largest predict_proba column",
+        )
 
 
 @pytest.mark.parametrize("seed", SEEDS)
 def test_one_neighbour_recovers_the_training_labels(seed):
     X, y, _ = continuous_data(seed)
-    np.testing.assert_array_equal(mod.KNNClassifier(n_neighbors=1).fit(X, y).predict(X), y)
+    np.testing.assert_array_equal(
+        mod.KNNClassifier(n_neighbors=1).fit(X, y).predict(X),
+        y,
+        err_msg="with k = 1 every training point is its own nearest neighbour",
+    )
 
 
 @pytest.mark.parametrize("seed", SEEDS)
@@ -295,8 +364,12 @@ def test_shifting_all_points_and_permuting_queries(seed):
     perm = np.random.default_rng(seed).permutation(len(Q))
     base = mod.KNNClassifier(n_neighbors=5).fit(X, y)
     shifted = mod.KNNClassifier(n_neighbors=5).fit(X + 3.0, y)
-    np.testing.assert_array_equal(shifted.predict(Q + 3.0), base.predict(Q))
-    np.testing.assert_array_equal(base.predict(Q[perm]), base.predict(Q)[perm])
+    np.testing.assert_array_equal(
+        shifted.predict(Q + 3.0), base.predict(Q), err_msg="distances ignore a common shift"
+    )
+    np.testing.assert_array_equal(
+        base.predict(Q[perm]), base.predict(Q)[perm], err_msg="queries are independent"
+    )
 
 
 @pytest.mark.parametrize("weights", ["uniform", "distance"])
@@ -307,12 +380,14 @@ def test_classifier_matches_sklearn(k, weights):
     mine = mod.KNNClassifier(n_neighbors=k, weights=weights).fit(X, y)
     ref = neighbors.KNeighborsClassifier(n_neighbors=k, weights=weights, algorithm="brute")
     ref.fit(X, y)
-    np.testing.assert_array_equal(mine.predict(Q), ref.predict(Q))
-    np.testing.assert_allclose(mine.predict_proba(Q), ref.predict_proba(Q), atol=1e-12)
+    np.testing.assert_array_equal(mine.predict(Q), ref.predict(Q), err_msg="predict vs sklearn")
+    np.testing.assert_allclose(
+        mine.predict_proba(Q), ref.predict_proba(Q), atol=1e-12, err_msg="proba vs sklearn"
+    )
     dist, ind = mine.kneighbors(Q)
     ref_dist, ref_ind = ref.kneighbors(Q)
-    np.testing.assert_array_equal(ind, ref_ind)
-    np.testing.assert_allclose(dist, ref_dist, rtol=1e-9)
+    np.testing.assert_array_equal(ind, ref_ind, err_msg="kneighbors indices vs sklearn")
+    np.testing.assert_allclose(dist, ref_dist, rtol=1e-9, err_msg="distances vs sklearn")
 
 
 # --- the regressor -------------------------------------------------------------------------
@@ -323,14 +398,20 @@ def test_regressor_hand_example():
     X, y = [[0.0], [1.0], [3.0]], [0.0, 10.0, 20.0]
     uniform = mod.KNNRegressor(n_neighbors=3).fit(X, y)
     distance = mod.KNNRegressor(n_neighbors=3, weights="distance").fit(X, y)
-    np.testing.assert_allclose(uniform.predict([[2.0]]), [10.0], rtol=1e-12)
+    np.testing.assert_allclose(
+        uniform.predict([[2.0]]), [10.0], rtol=1e-12, err_msg="uniform: the plain mean"
+    )
     np.testing.assert_allclose(
         distance.predict([[2.0]]),
         [12.0],
         rtol=1e-12,
         err_msg="weights='distance': divide sum(w_i y_i) by sum(w_i), with w_i = 1 / d_i",
     )
-    np.testing.assert_allclose(mod.KNNRegressor(n_neighbors=2).fit(X, y).predict([[2.0]]), [15])
+    np.testing.assert_allclose(
+        mod.KNNRegressor(n_neighbors=2).fit(X, y).predict([[2.0]]),
+        [15],
+        err_msg="k = 2: the mean of the two nearest (10 and 20)",
+    )
 
 
 def test_regressor_averages_the_exact_matches():
@@ -338,11 +419,8 @@ def test_regressor_averages_the_exact_matches():
     model = mod.KNNRegressor(n_neighbors=4, weights="distance").fit(X, y)
     try:
         got = model.predict([[0.0], [1.0]])
-    except FloatingPointError:
-        pytest.fail(
-            "division by zero for a query equal to training samples: give the exact "
-            "matches all the weight, as scikit-learn does"
-        )
+    except FloatingPointError as exc:
+        pytest.fail(_division_diagnosis(exc))
     np.testing.assert_allclose(
         got, [5.0, 100.0], rtol=1e-13, err_msg="exact matches share all the weight"
     )
@@ -352,7 +430,7 @@ def test_regressor_returns_float64():
     model = mod.KNNRegressor(n_neighbors=2).fit([[0], [1], [2]], [1, 2, 4])
     got = model.predict([[0]])
     assert got.dtype == np.float64 and got.shape == (1,), f"got {got!r}, want float64 (1,)"
-    np.testing.assert_allclose(got, [1.5])
+    np.testing.assert_allclose(got, [1.5], err_msg="the mean of 1 and 2")
 
 
 @pytest.mark.parametrize("weights", ["uniform", "distance"])
@@ -362,7 +440,9 @@ def test_regressor_matches_sklearn(weights):
     y = np.random.default_rng(5).normal(size=len(X))
     mine = mod.KNNRegressor(n_neighbors=6, weights=weights).fit(X, y)
     ref = neighbors.KNeighborsRegressor(n_neighbors=6, weights=weights, algorithm="brute")
-    np.testing.assert_allclose(mine.predict(Q), ref.fit(X, y).predict(Q), rtol=1e-10)
+    np.testing.assert_allclose(
+        mine.predict(Q), ref.fit(X, y).predict(Q), rtol=1e-10, err_msg="predict vs sklearn"
+    )
 
 
 @pytest.mark.slow
@@ -437,6 +517,42 @@ def test_predict_before_fit_is_a_not_fitted_error(cls):
         getattr(mod, cls)().predict(X)
     with pytest.raises(NotFittedError, match="fit"):
         getattr(mod, cls)().kneighbors(X)
+
+
+def test_predict_proba_before_fit_is_a_not_fitted_error():
+    # predict_proba's own first line validates: whatever order the methods are written in,
+    # an unfitted model says NotFittedError (never an AttributeError on classes_).
+    X, y = np.arange(10.0).reshape(5, 2), np.arange(5)
+    mod.KNNClassifier(n_neighbors=2).fit(X, y).predict_proba(X)
+    with pytest.raises(NotFittedError, match="fit"):
+        mod.KNNClassifier().predict_proba(X)
+
+
+@pytest.mark.parametrize("cls", ["KNNClassifier", "KNNRegressor"])
+def test_refitting_on_new_data_forgets_the_old(cls):
+    # Fit on one set, then on another with other sizes, features and labels: the model
+    # must be the one a fresh fit gives (no cached norms, classes or codes from the first).
+    rng = np.random.default_rng(7)
+    X1, X2 = rng.normal(size=(30, 3)), rng.normal(size=(20, 2)) * 5 + 1
+    y1 = rng.integers(0, 3, size=30)
+    y2 = np.array(["p", "q"])[rng.integers(0, 2, size=20)]
+    if cls == "KNNRegressor":
+        y1, y2 = y1.astype(float), rng.normal(size=20)
+    Q = rng.normal(size=(8, 2)) * 5
+    model = getattr(mod, cls)(n_neighbors=3).fit(X1, y1)
+    model.fit(X2, y2)
+    fresh = getattr(mod, cls)(n_neighbors=3).fit(X2, y2)
+    pairs = zip(model.kneighbors(Q), fresh.kneighbors(Q), ("dist", "ind"), strict=True)
+    for got, want, what in pairs:
+        np.testing.assert_array_equal(
+            got,
+            want,
+            err_msg=f"kneighbors ({what}) after a refit differs from a fresh fit: "
+            "recompute everything fit stores (training norms, label codes) from the new data",
+        )
+    np.testing.assert_array_equal(
+        model.predict(Q), fresh.predict(Q), err_msg="predict after a refit"
+    )
 
 
 def test_fit_returns_self_and_stores_hyperparameters_unchanged():
