@@ -78,10 +78,10 @@ class History:
             return "unavailable"
         if kata.id in self.solved():
             return "solved"
-        touched = (
-            kata.id in self.tested
-            or any(a.kata == kata.id for a in self.attempts)
-            or any(e.kata == kata.id for e in self.events)
+        # Running the tests of an untouched stub is not a start (pytest agrees): only
+        # sessions, hints, reveals and the file itself say the learner began.
+        touched = any(a.kata == kata.id for a in self.attempts) or any(
+            e.kata == kata.id for e in self.events
         )
         if touched:
             return "in progress"

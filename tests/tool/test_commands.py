@@ -485,3 +485,9 @@ def test_a_file_path_relative_to_a_subfolder(tool, project, monkeypatch):
     assert "demo/add: Add" in tool("show", "demo/test_add.py").out
     bad = tool("show", "../README.md")
     assert bad.code == 2 and "nor the file of a kata" in bad.err
+
+
+def test_running_the_tests_of_an_untouched_stub_is_not_a_start(tool):
+    # pytest calls such a kata "not started"; so does the tool.
+    assert tool("test", "add").code == 1
+    assert "not started" in rows(tool("list").out)["demo/add"]
