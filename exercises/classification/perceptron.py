@@ -3,60 +3,74 @@
 Difficulty 1 (warm-up), target time 15 minutes.
 
 Train Rosenblatt's perceptron, the first learning algorithm for a linear classifier, for
-two classes with any labels.
+two classes with any labels. It is an online rule that visits the samples one at a time
+and moves the boundary only when a sample is on the wrong side of it.
 
-Model. A sample x (a row of X) gets the score z = x.w + b, and the prediction is
-classes_[1] if z > 0, else classes_[0] (classes_ are the two labels, sorted).
+Math:
+    score z = x.w + b; prediction classes_[1] if z > 0, else classes_[0].
+    Labels coded s_i = +1 if y_i == classes_[1] else -1; start at w = 0, b = 0.
+    For each visited sample i:
+        if s_i * (x_i.w + b) <= 0:          (wrong side of the boundary, or on it)
+            w <- w + learning_rate * s_i * x_i
+            b <- b + learning_rate * s_i
+            count one mistake
+    Each update uses the w and b left by the previous sample (online, not batch).
 
-Training. Code the labels as s_i = +1 if y_i == classes_[1] else -1. Start at w = 0,
-b = 0. One epoch visits every sample once, in order 0, 1, ..., n-1 (or, if shuffle is
-True, in a fresh random permutation drawn from the generator of random_state at the start
-of every epoch). For each visited sample i:
-
-    if s_i * (x_i.w + b) <= 0:          (wrong side of the boundary, or on it)
-        w <- w + learning_rate * s_i * x_i
-        b <- b + learning_rate * s_i
-        count one mistake
-
-Each update uses the w and b left by the previous sample (online, not batch). After the
-epoch, append its number of mistakes to errors_. Stop after the first epoch with zero
-mistakes, or after max_iter epochs, whichever comes first; n_iter_ is the number of
-epochs run (so len(errors_) == n_iter_).
-
-Convergence (Novikoff): if some (u, c) separates the data with margin gamma, i.e.
-s_i (x_i.u + c) >= gamma ||(u, c)|| for all i, the total number of mistakes is at most
-(R / gamma)^2 with R = max_i ||(x_i, 1)||. On data that no line separates the perceptron
-never has a clean epoch: the max_iter cap is what stops it.
+    Convergence (Novikoff): if some (u, c) separates the data with margin gamma, i.e.
+    s_i (x_i.u + c) >= gamma ||(u, c)|| for all i, the total number of mistakes is at
+    most (R / gamma)^2 with R = max_i ||(x_i, 1)||. On data that no line separates the
+    perceptron never has a clean epoch: the max_iter cap is what stops it.
 
 Shapes: X is (n, d); y is (n,) with exactly two distinct labels of any type (0/1, -1/+1,
 strings, {3, 7}, ...). coef_ is (1, d), intercept_ is (1,), classes_ is (2,), errors_ is
 a list of ints. decision_function gives the scores (n,); predict gives (n,) labels taken
 from classes_.
 
+Conventions:
+- classes_ = the two labels, sorted; classes_[1] is the positive class (s = +1). A y with
+  fewer or more than two classes is a ValueError whose message contains "2 classes".
+- Start at w = 0, b = 0. One epoch visits every sample once, in order 0, 1, ..., n-1, or,
+  if shuffle is True, in a fresh random permutation drawn from the generator of
+  random_state (check_random_state) at the start of every epoch.
+- A sample with s * score <= 0 is a mistake (a score of exactly 0 included) and updates
+  both w and b; a correctly classified sample changes nothing.
+- After each epoch, append its number of mistakes to errors_. Stop after the first epoch
+  with zero mistakes, or after max_iter epochs, whichever comes first; n_iter_ is the
+  number of epochs run (len(errors_) == n_iter_). coef_ and intercept_ are the last
+  iterate, and a second fit starts again from zero.
+- decision_function = X @ coef_[0] + intercept_[0]; predict gives classes_[1] where it is
+  > 0, else classes_[0] (a score of 0 predicts classes_[0]).
+- Never modify X or y; results are float64.
+
 Complexity: O(n d) time per epoch, O(d) memory besides X. The loop over samples is the
 algorithm (each update changes w for the next sample), so a Python loop is fine here; a
 pass over all of X inside it is not.
 
-Requirements and pitfalls:
-- Never assume the labels are -1/+1 or 0/1: map them through classes_. y with fewer or
-  more than two classes is a ValueError whose message contains "2 classes".
+Pitfalls:
+- Never assume the labels are -1/+1 or 0/1: map them through classes_.
 - A point with score exactly 0 is a mistake ("<= 0"): otherwise the all-zero start never
   makes its first update.
-- Update the intercept too: without it the boundary must pass through the origin.
-- Keep going until an epoch has no mistake; stop at max_iter whatever happens.
-- Never modify X or y; results are float64.
+- Only mistakes update: adding s * x for every sample is a different (wrong) algorithm,
+  and so is one batched update per epoch.
+- Update the intercept too, scaled by learning_rate like w: without it the boundary must
+  pass through the origin.
+- Keep going until an epoch has no mistake (count that clean epoch in errors_); stop at
+  max_iter whatever happens. Return the last weights, not the best ones seen.
+- Shuffling draws a permutation (each sample once per epoch), not n draws with
+  replacement, and a new one every epoch.
 
-Worked example (hand trace, learning_rate = 1): X = [[1], [2], [4], [5]],
+Worked example: a hand trace with learning_rate = 1, X = [[1], [2], [4], [5]],
 y = [0, 0, 1, 1], so s = [-1, -1, +1, +1].
     epoch 1: x=1: score 0 -> mistake, w=-1, b=-1;  x=2: -3, fine;
              x=4: -5 -> mistake, w=3, b=0;          x=5: 15, fine.         2 mistakes
     epoch 2: mistakes at x=1 (w=2, b=-1), x=2 (w=0, b=-2), x=4 (w=4, b=-1)  3 mistakes
     epoch 3: mistakes at x=1 (w=3, b=-2), x=2 (w=1, b=-3)                  2 mistakes
     epoch 4: scores -2, -1, 1, 2: no mistake, stop.
-So errors_ == [2, 3, 2, 0], n_iter_ == 4, coef_ == [[1.0]], intercept_ == [-3.0]: the
-boundary is x = 3.
+    So errors_ == [2, 3, 2, 0], n_iter_ == 4, coef_ == [[1.0]], intercept_ == [-3.0]:
+    the boundary is x = 3.
 
-Run `pytest -k perceptron` to check your work; hints are in hints/classification/perceptron.md.
+Run `pytest --kata classification/perceptron` to check your work; hints are in
+hints/classification/perceptron.md.
 """
 
 import numbers

@@ -36,6 +36,129 @@ def params(model):
     return np.asarray(model.coef_)[0], float(np.asarray(model.intercept_)[0])
 
 
+def reference_run(X, s, learning_rate=1.0, max_iter=100, variant="rosenblatt"):
+    """The test's own perceptron, in sample order, and the classic wrong versions of it.
+
+    Returns (w, b, errors). Variants: "rosenblatt" (the kata's rule), "every" (updates on
+    every sample, mistakes or not), "strict" (a score of 0 is not a mistake), "batch" (one
+    update per epoch from all mistakes), "no_bias", "bias_without_lr" and "pocket" (returns
+    the iterate of the epoch with the fewest mistakes instead of the last).
+    """
+    w, b, errors, best = np.zeros(X.shape[1]), 0.0, [], None
+    for _ in range(max_iter):
+        mistakes = 0
+        if variant == "batch":
+            wrong = s * (X @ w + b) <= 0
+            w = w + learning_rate * (s[wrong] @ X[wrong])
+            b = b + learning_rate * s[wrong].sum()
+            mistakes = int(wrong.sum())
+        else:
+            for i in range(len(X)):
+                margin = s[i] * (X[i] @ w + b)
+                mistake = margin < 0 if variant == "strict" else margin <= 0
+                mistakes += int(mistake)
+                if mistake or variant == "every":
+                    w = w + learning_rate * s[i] * X[i]
+                    if variant == "bias_without_lr":
+                        b = b + s[i]
+                    elif variant != "no_bias":
+                        b = b + learning_rate * s[i]
+        errors.append(mistakes)
+        if best is None or mistakes < best[2]:
+            best = (w.copy(), b, mistakes)
+        if mistakes == 0:
+            break
+    if variant == "pocket":
+        w, b = best[0], best[1]
+    return w, b, errors
+
+
+WRONG_RUNS = {
+    "every": "the model updates on correctly classified samples too: only a mistake "
+    "(s * (w.x + b) <= 0) changes w and b",
+    "strict": "a score of exactly 0 is not counted as a mistake: use s * (w.x + b) <= 0, "
+    "or the all-zero start never makes its first update",
+    "batch": "the updates are batched (all mistakes of an epoch scored against the same w): "
+    "the perceptron is online, each update changes w for the next sample",
+    "no_bias": "the intercept is never updated: on a mistake also b += learning_rate * s",
+    "bias_without_lr": "the intercept moves by s, not by learning_rate * s",
+    "pocket": "coef_ is the best iterate (fewest mistakes), not the last one: return the "
+    "weights after the final epoch",
+}
+
+
+def fit_or_explain(X, y, **hyper):
+    """Fit a fresh Perceptron; name the mistakes that make fit raise or touch its input."""
+    X = np.array(X, dtype=float)
+    y = np.asarray(y)
+    before = X.copy()
+    try:
+        model = mod.Perceptron(**hyper).fit(X, y)
+    except (TypeError, ValueError, IndexError) as exc:
+        if isinstance(exc, ValueError) and "2 classes" in str(exc):
+            raise
+        pytest.fail(
+            f"fit with labels {np.unique(y).tolist()} raised {type(exc).__name__}: {exc}. "
+            "Never use the labels as numbers or indices: classes_ = np.unique(y), then "
+            "s = +1 where y == classes_[1], else -1",
+            pytrace=False,
+        )
+    if not np.array_equal(X, before):
+        pytest.fail(
+            "fit modified its input X in place (e.g. X *= s[:, None]): work on a copy",
+            pytrace=False,
+        )
+    return model
+
+
+def check_run(model, X, y, learning_rate=1.0, max_iter=100, what=""):
+    """Compare an unshuffled fit with the test's own run; name the classic wrong rule."""
+    X = np.asarray(X, dtype=float)
+    classes = np.unique(y)
+    s = np.where(np.asarray(y) == classes[1], 1.0, -1.0)
+    coef = np.asarray(model.coef_)
+    assert coef.shape == (1, X.shape[1]), (
+        f"coef_ has shape {coef.shape}, expected (1, n_features) = (1, {X.shape[1]})"
+    )
+    assert np.shape(model.intercept_) == (1,), (
+        f"intercept_ has shape {np.shape(model.intercept_)}, expected (1,)"
+    )
+    got_w, got_b = params(model)
+    got_errors = [int(e) for e in model.errors_]
+    want_w, want_b, want_errors = reference_run(X, s, learning_rate, max_iter)
+
+    def same(run):
+        w, b, _ = run
+        return np.allclose(got_w, w, rtol=1e-12, atol=1e-12) and np.isclose(
+            got_b, b, rtol=1e-12, atol=1e-12
+        )
+
+    if same((want_w, want_b, want_errors)) and got_errors == want_errors:
+        return
+    named = [
+        message
+        for variant, message in WRONG_RUNS.items()
+        if same(reference_run(X, s, learning_rate, max_iter, variant))
+    ]
+    if named and not same((want_w, want_b, want_errors)):
+        pytest.fail(what + "; or ".join(named), pytrace=False)
+    if same((want_w, want_b, want_errors)):
+        pytest.fail(
+            f"{what}coef_ and intercept_ are right but errors_ is {got_errors}, expected "
+            f"{want_errors}: append each epoch's number of mistakes (0 for the last, clean "
+            "one), and stop right after the first epoch without a mistake or at max_iter",
+            pytrace=False,
+        )
+    pytest.fail(
+        f"{what}after fit, w = {np.round(got_w, 6)}, b = {got_b:.6g}, errors_ = "
+        f"{got_errors}; the perceptron rule gives w = {np.round(want_w, 6)}, b = "
+        f"{want_b:.6g}, errors_ = {want_errors}. Visit the samples in order; on a mistake "
+        "(s * score <= 0) update w += lr * s * x and b += lr * s, with s = +1 for "
+        "classes_[1] and -1 for classes_[0]",
+        pytrace=False,
+    )
+
+
 # --- hand traces ------------------------------------------------------------------------
 
 
@@ -47,11 +170,12 @@ def test_first_epoch_matches_the_hand_trace():
     #   x3 = (-2,  1), s=+1: score 2+3=5    -> fine
     X = np.array([[1.0, 2.0], [2.0, -1.0], [-1.0, -1.0], [-2.0, 1.0]])
     y = np.array(["b", "a", "a", "b"])
-    model = mod.Perceptron(max_iter=1).fit(X, y)
-    np.testing.assert_array_equal(model.classes_, ["a", "b"])
+    model = fit_or_explain(X, y, max_iter=1)
+    np.testing.assert_array_equal(model.classes_, ["a", "b"], err_msg="classes_ = sorted labels")
     assert model.n_iter_ == 1 and len(model.errors_) == 1, (
         f"max_iter=1 ran {model.n_iter_} epochs (errors_ = {model.errors_}): stop at max_iter"
     )
+    check_run(model, X, y, max_iter=1, what="first epoch of the hand trace: ")
     w, b = params(model)
     assert np.array_equal(w, [-1.0, 3.0]) and b == 0.0, (
         f"after the first epoch w = {w}, b = {b}; the hand trace gives w = [-1, 3], b = 0. "
@@ -66,21 +190,26 @@ def test_full_run_matches_the_hand_trace():
     # Epoch 2 from w = (-1, 3), b = 0: scores 5, -5, -2, 5 are all on the right side.
     X = np.array([[1.0, 2.0], [2.0, -1.0], [-1.0, -1.0], [-2.0, 1.0]])
     y = np.array(["b", "a", "a", "b"])
-    model = mod.Perceptron().fit(X, y)
+    model = fit_or_explain(X, y)
+    check_run(model, X, y, what="hand trace: ")
     assert list(model.errors_) == [2, 0], (
         f"errors_ is {model.errors_}, expected [2, 0]: count the mistakes of each epoch, "
         "and stop right after the first epoch without one"
     )
-    assert model.n_iter_ == 2
-    np.testing.assert_array_equal(model.coef_, [[-1.0, 3.0]])
-    np.testing.assert_array_equal(model.predict(X), y)
+    assert model.n_iter_ == 2, f"n_iter_ = {model.n_iter_}, but 2 epochs ran"
+    np.testing.assert_array_equal(model.coef_, [[-1.0, 3.0]], err_msg="the hand trace")
+    z = model.decision_function(X)
+    assert np.shape(z) == (4,), f"decision_function gave shape {np.shape(z)}, expected (n,)"
+    pred = model.predict(X)
+    assert np.shape(pred) == (4,), f"predict gave shape {np.shape(pred)}, expected (n,)"
+    np.testing.assert_array_equal(pred, y, err_msg="a converged perceptron fits its data")
 
 
 def test_threshold_in_one_dimension_needs_the_intercept():
     # The worked example of the statement: the classes split at x = 3, far from the origin.
     X = np.array([[1.0], [2.0], [4.0], [5.0]])
     y = np.array([0, 0, 1, 1])
-    model = mod.Perceptron().fit(X, y)
+    model = fit_or_explain(X, y)
     w, b = params(model)
     assert b != 0.0, (
         f"intercept_ is {model.intercept_} but the classes split at x = 3, not at the origin: "
@@ -90,12 +219,40 @@ def test_threshold_in_one_dimension_needs_the_intercept():
         f"errors_ is {model.errors_}, the hand trace gives [2, 3, 2, 0]"
     )
     assert (w, b) == (1.0, -3.0), f"w = {w}, b = {b}; the hand trace gives w = 1, b = -3"
+    assert model.n_iter_ == 4, f"n_iter_ = {model.n_iter_}, but 4 epochs ran"
     np.testing.assert_array_equal(model.predict([[2.9], [3.1]]), [0, 1])
     np.testing.assert_array_equal(
         model.predict([[3.0]]),
         [0],
         err_msg="a score of exactly 0 (x = 3) must predict classes_[0]: classes_[1] needs > 0",
     )
+
+
+@pytest.mark.parametrize("max_iter", [3, 4, 5])
+def test_the_epoch_count_at_the_max_iter_boundary(max_iter):
+    # The worked example's fourth epoch is its first clean one: max_iter=3 stops after
+    # epoch 3 (errors_ [2, 3, 2]), max_iter=4 runs the clean epoch, max_iter=5 stops there.
+    X = np.array([[1.0], [2.0], [4.0], [5.0]])
+    y = np.array([0, 0, 1, 1])
+    model = fit_or_explain(X, y, max_iter=max_iter)
+    want = [2, 3, 2, 0][:max_iter]
+    assert list(model.errors_) == want and model.n_iter_ == len(want), (
+        f"max_iter={max_iter}: errors_ = {list(model.errors_)}, n_iter_ = {model.n_iter_}; "
+        f"expected errors_ = {want}, n_iter_ = {len(want)} (at most max_iter epochs, and the "
+        "first clean epoch is run, counted and ends training)"
+    )
+    check_run(model, X, y, max_iter=max_iter, what=f"max_iter={max_iter}: ")
+
+
+@pytest.mark.parametrize("learning_rate", [0.5, 3.0])
+def test_hand_trace_with_another_learning_rate(learning_rate):
+    # The worked example again: from w = 0 every update is scaled by learning_rate, the
+    # intercept's included, so w and b are the learning_rate = 1 answer times it.
+    X = np.array([[1.0], [2.0], [4.0], [5.0]])
+    y = np.array([0, 0, 1, 1])
+    model = fit_or_explain(X, y, learning_rate=learning_rate)
+    check_run(model, X, y, learning_rate=learning_rate, what=f"learning_rate={learning_rate}: ")
+    assert params(model) == (learning_rate, -3.0 * learning_rate)
 
 
 # --- convergence ------------------------------------------------------------------------
@@ -105,7 +262,9 @@ def test_threshold_in_one_dimension_needs_the_intercept():
 @pytest.mark.parametrize("shuffle", [False, True])
 def test_separable_data_reaches_zero_training_errors(seed, shuffle):
     X, y, _, _ = separable_data(seed)
-    model = mod.Perceptron(max_iter=1000, shuffle=shuffle, random_state=seed).fit(X, y)
+    model = fit_or_explain(X, y, max_iter=1000, shuffle=shuffle, random_state=seed)
+    if not shuffle:
+        check_run(model, X, y, max_iter=1000)
     errors = list(model.errors_)
     assert errors[-1] == 0, (
         f"on separable data training stopped with errors_ ending in {errors[-3:]}: keep "
@@ -115,7 +274,13 @@ def test_separable_data_reaches_zero_training_errors(seed, shuffle):
         f"errors_ = {errors}: training must stop right after the first mistake-free epoch"
     )
     assert model.n_iter_ == len(errors) < 1000
-    np.testing.assert_array_equal(model.predict(X), y)
+    np.testing.assert_array_equal(
+        model.predict(X),
+        y,
+        err_msg="after an epoch without a mistake every training sample is on the right "
+        "side; if not, that epoch skipped samples (shuffle must draw a permutation of all "
+        "n samples, not n draws with replacement)",
+    )
 
 
 @pytest.mark.parametrize("seed", SEEDS)
@@ -167,13 +332,28 @@ def test_learning_rate_only_scales_the_weights(seed):
     lr = 0.25  # a power of two: the scaled run is exact in floating point
     small = mod.Perceptron(max_iter=200, learning_rate=lr).fit(X, y)
     assert list(small.errors_) == list(one.errors_), (
-        "changing learning_rate changed errors_: from w = 0 it only scales w and b"
+        "changing learning_rate changed errors_: from w = 0 it only scales w and b (scale "
+        "the intercept's update by learning_rate too)"
     )
     assert np.allclose(small.coef_, lr * one.coef_, rtol=1e-12), (
         "with learning_rate=0.25 coef_ should be 0.25 times the learning_rate=1 coef_: "
         "scale both the w and the b updates by learning_rate"
     )
-    np.testing.assert_allclose(small.intercept_, lr * one.intercept_, rtol=1e-12, atol=1e-15)
+    np.testing.assert_allclose(
+        small.intercept_, lr * one.intercept_, rtol=1e-12, atol=1e-15,
+        err_msg="intercept_ must scale with learning_rate too",
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_noisy_data_returns_the_last_iterate(seed):
+    # Non-separable data: training stops at max_iter and coef_ is the weights after the
+    # last epoch (not the best ones seen, which is the "pocket" variant).
+    X, y, _, _ = separable_data(seed)
+    y = y.copy()
+    y[::9] = 1 - y[::9]
+    model = fit_or_explain(X, y, max_iter=20, learning_rate=0.5)
+    check_run(model, X, y, learning_rate=0.5, max_iter=20, what="noisy data: ")
 
 
 @pytest.mark.parametrize("seed", SEEDS)
@@ -188,9 +368,16 @@ def test_matches_sklearn_perceptron_without_shuffling(seed, separable):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # ConvergenceWarning: it runs all max_iter epochs
         ref = linear_model.Perceptron(shuffle=False, tol=None, max_iter=20, eta0=0.5).fit(X, y)
-    np.testing.assert_allclose(ours.coef_, ref.coef_, rtol=1e-10, atol=1e-12)
-    np.testing.assert_allclose(ours.intercept_, ref.intercept_, rtol=1e-10, atol=1e-12)
-    np.testing.assert_array_equal(ours.predict(X), ref.predict(X))
+    np.testing.assert_allclose(
+        ours.coef_, ref.coef_, rtol=1e-10, atol=1e-12, err_msg="coef_ differs from sklearn's"
+    )
+    np.testing.assert_allclose(
+        ours.intercept_, ref.intercept_, rtol=1e-10, atol=1e-12,
+        err_msg="intercept_ differs from scikit-learn's Perceptron",
+    )  # fmt: skip
+    np.testing.assert_array_equal(
+        ours.predict(X), ref.predict(X), err_msg="predictions differ from sklearn's"
+    )
 
 
 @pytest.mark.parametrize("seed", SEEDS)
@@ -247,8 +434,15 @@ def test_any_two_labels_give_the_same_model(labels):
 def test_not_exactly_two_classes_is_a_value_error(y):
     X = np.arange(8.0).reshape(4, 2)
     mod.Perceptron().fit(X, [0, 1, 0, 1])
-    with pytest.raises(ValueError, match="2 classes"):
-        mod.Perceptron().fit(X, y)
+    try:
+        with pytest.raises(ValueError, match="2 classes"):
+            mod.Perceptron().fit(X, y)
+    except (IndexError, TypeError) as exc:
+        pytest.fail(
+            f"fit with labels {sorted(set(y))} raised {type(exc).__name__}: {exc}. Check the "
+            "number of classes first: raise ValueError('... exactly 2 classes ...')",
+            pytrace=False,
+        )
 
 
 # --- randomness ---------------------------------------------------------------------------
@@ -401,9 +595,17 @@ def test_invalid_hyperparameter_is_a_value_error_at_fit(hyper, value, message):
 @pytest.mark.parametrize("method", ["predict", "decision_function"])
 def test_using_the_model_before_fit_raises_not_fitted(method):
     X, y, _, _ = separable_data(14, n=20)
-    mod.Perceptron().fit(X, y)
-    with pytest.raises(NotFittedError, match="fit"):
-        getattr(mod.Perceptron(), method)(X)
+    getattr(mod.Perceptron().fit(X, y), method)(X)
+    try:
+        with pytest.raises(NotFittedError, match="fit"):
+            getattr(mod.Perceptron(), method)(X)
+    except AttributeError as exc:
+        pytest.fail(
+            f"Perceptron().{method}(X) before fit raised AttributeError ({exc}): keep the "
+            'stub\'s first line `X = check_fitted_input(self, X, attribute="coef_")`, '
+            "which raises NotFittedError",
+            pytrace=False,
+        )
 
 
 @pytest.mark.parametrize("method", ["predict", "decision_function"])
