@@ -117,36 +117,6 @@ def get_kata(kata_id: str) -> Kata:
     raise UnknownKataError(f"Unknown kata {kata_id!r}.{hint}")
 
 
-def kata_for_path(path: Path) -> Kata | None:
-    """The kata whose part lives at ``path`` (a stub, solution, test or hints file), or None."""
-    try:
-        rel = Path(path).resolve().relative_to(ROOT)
-    except ValueError:
-        return None
-    if len(rel.parts) != 3:
-        return None
-    folder, topic, filename = rel.parts
-    stem = Path(filename).stem
-    if folder == "tests" and stem.startswith("test_"):
-        stem = stem[len("test_") :]
-    elif folder not in (*KATA_SETS, "hints"):
-        return None
-    return next((k for k in load_catalog() if k.id == f"{topic}/{stem}"), None)
-
-
-def resolve_kata(text: str, cwd: Path | None = None) -> Kata:
-    """A kata from what a learner types: an id, a unique short name, or a path to one of
-    its files (``exercises/foundations/softmax.py``, relative to ``cwd`` or absolute)."""
-    if text.endswith((".py", ".md")) or "\\" in text or text.count("/") > 1:
-        path = Path(text)
-        if not path.is_absolute():
-            path = Path(cwd or Path.cwd()) / path
-        kata = kata_for_path(path)
-        if kata is not None:
-            return kata
-    return get_kata(text)
-
-
 def kata_for_test_file(path: Path) -> Kata | None:
     """The kata a test file belongs to (tests/<topic>/test_<name>.py), or None."""
     try:

@@ -27,7 +27,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from kata.catalog import UnknownKataError, kata_for_test_file, kata_ids, resolve_kata, topics
+from kata.catalog import ROOT, kata_for_test_file, kata_ids, load_catalog, topics
 from kata.loader import KataImportError, active_set, use_set
 from kata.results import KataRun, file_sha256, record_results
 
@@ -82,11 +82,15 @@ def pytest_configure(config: pytest.Config) -> None:
     use_set("solutions" if config.getoption("solutions") else "exercises")
     for topic in topics():
         config.addinivalue_line("markers", f"{topic}: the katas of the {topic} topic")
+    # The practice tool's resolver: one place decides what names a kata (an id, a short
+    # name, the path of one of its files).
+    from kata.tool.project import Project, ToolError
+
+    project = Project(ROOT, load_catalog())
     try:
-        selected = [
-            resolve_kata(text, config.invocation_params.dir) for text in config.getoption("kata")
-        ]
-    except UnknownKataError as exc:
+        here = config.invocation_params.dir
+        selected = [project.resolve(text, here) for text in config.getoption("kata")]
+    except ToolError as exc:
         raise pytest.UsageError(f"--kata: {exc}") from None
     config.stash[SELECTED] = {k.id for k in selected}
     _choose_what_to_collect(config, selected)

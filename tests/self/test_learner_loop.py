@@ -110,7 +110,7 @@ def test_kata_selects_exactly_one_kata(repo):
     assert "softmax_regression" not in proc.stdout
     assert "0 solved, 0 in progress, 1 not started" in proc.stdout
     bad = run_pytest(repo, "--kata", "softmx")
-    assert bad.returncode != 0 and "Did you mean softmax" in bad.stderr
+    assert bad.returncode != 0 and "Did you mean foundations/softmax" in bad.stderr
 
 
 def test_the_project_self_checks_are_not_part_of_the_learners_run(repo):
