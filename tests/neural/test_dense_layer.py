@@ -66,7 +66,15 @@ def test_forward_hand_worked():
     W = [[1.0, 0.0, -1.0], [0.0, 1.0, 2.0]]
     b = [0.5, 0.0, -1.0]
     out, _ = mod.dense_forward(x, W, b)
-    np.testing.assert_allclose(out, [[1.5, 2.0, 2.0], [3.5, 4.0, 4.0]], rtol=1e-12)
+    assert np.shape(out) == (2, 3), f"out has shape {np.shape(out)}, expected (n, m) = (2, 3)"
+    if np.allclose(out, np.array(x) @ np.array(W)):
+        pytest.fail("out = x @ W without the bias: add b (broadcast over the rows)")
+    if np.allclose(out, np.array(x) @ np.array(W) + np.array(b).sum()):
+        pytest.fail("the bias was summed into one number: add b[j] to column j")
+    np.testing.assert_allclose(
+        out, [[1.5, 2.0, 2.0], [3.5, 4.0, 4.0]], rtol=1e-12, err_msg="out = x @ W + b by hand"
+    )
+    assert out.dtype == np.float64, f"out has dtype {out.dtype}, expected float64"
 
 
 @pytest.mark.parametrize("seed", SEEDS)
@@ -81,6 +89,11 @@ def test_forward_matches_an_explicit_sum(x_shape, m, seed):
         f"out has shape {np.shape(out)}, expected (n, m) = {(n, m)}: flatten x to "
         "(n, d) with x.reshape(n, -1) (squeeze or reshape(-1) loses the batch axis)"
     )
+    if len(x_shape) > 2 and np.allclose(out, x.reshape(n, -1, order="F") @ W + b):
+        pytest.fail(
+            "x was flattened in Fortran (column-major) order: flatten each sample in C "
+            "order, x.reshape(n, -1), as PyTorch's nn.Flatten does"
+        )
     np.testing.assert_allclose(
         out,
         expected,
@@ -93,7 +106,7 @@ def test_forward_matches_an_explicit_sum(x_shape, m, seed):
 def test_forward_returns_float64_for_integer_input():
     out, _ = mod.dense_forward(np.arange(6).reshape(2, 3), np.ones((3, 2), dtype=int), [1, 2])
     assert out.dtype == np.float64, f"out has dtype {out.dtype}, expected float64"
-    np.testing.assert_array_equal(out, [[4.0, 5.0], [13.0, 14.0]])
+    np.testing.assert_array_equal(out, [[4.0, 5.0], [13.0, 14.0]], err_msg="x @ W + b")
 
 
 # --- backward ------------------------------------------------------------------------------
@@ -105,6 +118,11 @@ def test_backward_hand_worked():
     _, cache = mod.dense_forward(x, W, np.array([0.5, 0.0, -1.0]))
     dx, dW, db = backward(np.ones((2, 3)), cache)
     assert_gradient_shapes(dx, dW, db, x, W)
+    if np.allclose(dW, [[2.0, 2.0, 2.0], [3.0, 3.0, 3.0]]):
+        pytest.fail(
+            "dW looks like x.T @ dout / n: do not average over the batch; dW sums over it "
+            "(any 1/n belongs to the loss, already inside dout)"
+        )
     np.testing.assert_allclose(
         dx, [[0.0, 3.0], [0.0, 3.0]], rtol=1e-12, atol=1e-12, err_msg="dx = dout @ W.T"
     )
@@ -118,7 +136,7 @@ def test_backward_hand_worked():
         "db looks like dout.mean(axis=0): the bias is added to every sample, so its "
         "gradient is the SUM of dout over the batch (any 1/n belongs to the loss)"
     )
-    np.testing.assert_allclose(db, [2.0, 2.0, 2.0], rtol=1e-12)
+    np.testing.assert_allclose(db, [2.0, 2.0, 2.0], rtol=1e-12, err_msg="db = dout.sum(axis=0)")
 
 
 @pytest.mark.parametrize("seed", SEEDS)
@@ -197,7 +215,9 @@ def test_batch_of_one_keeps_every_axis():
     )
     assert np.shape(dW) == (6, 4) and np.shape(db) == (4,)
     np.testing.assert_allclose(db, dout[0], rtol=1e-12, err_msg="for n = 1, db = dout[0]")
-    np.testing.assert_allclose(dW, np.outer(x.ravel(), dout[0]), rtol=1e-12)
+    np.testing.assert_allclose(
+        dW, np.outer(x.ravel(), dout[0]), rtol=1e-12, err_msg="for n = 1, dW = outer(x, dout)"
+    )
 
 
 @pytest.mark.parametrize("seed", SEEDS)
@@ -211,8 +231,14 @@ def test_gradients_add_up_over_samples(seed):
         mod.dense_backward(dout[i : i + 1], mod.dense_forward(x[i : i + 1], W, b)[1])
         for i in range(4)
     ]
-    np.testing.assert_allclose(dx, np.concatenate([p[0] for p in parts]), rtol=1e-12)
-    np.testing.assert_allclose(dW, sum(p[1] for p in parts), rtol=1e-10)
+    np.testing.assert_allclose(
+        dx, np.concatenate([p[0] for p in parts]), rtol=1e-12,
+        err_msg="dx of a batch must stack the per-sample dx",
+    )  # fmt: skip
+    np.testing.assert_allclose(
+        dW, sum(p[1] for p in parts), rtol=1e-10,
+        err_msg="dW of a batch must be the sum of the per-sample dW (a sum, not a mean)",
+    )  # fmt: skip
     np.testing.assert_allclose(
         db,
         sum(p[2] for p in parts),
@@ -240,14 +266,19 @@ def test_cache_is_self_contained():
         rtol=1e-12,
         err_msg="the backward pass used another forward call's data: keep it in the cache",
     )
-    np.testing.assert_allclose(dx, dout @ W.T, rtol=1e-12)
-    np.testing.assert_allclose(db, dout.sum(axis=0), rtol=1e-12)
+    np.testing.assert_allclose(
+        dx, dout @ W.T, rtol=1e-12, err_msg="dx used another forward call's data"
+    )
+    np.testing.assert_allclose(
+        db, dout.sum(axis=0), rtol=1e-12, err_msg="db used another forward call's data"
+    )
 
 
 def test_backward_returns_float64():
     _, cache = mod.dense_forward(np.ones((2, 3)), np.ones((3, 2)), np.zeros(2))
     grads = mod.dense_backward(np.ones((2, 2), dtype=int), cache)
-    assert [np.asarray(g).dtype for g in grads] == [np.float64] * 3
+    dtypes = [np.asarray(g).dtype for g in grads]
+    assert dtypes == [np.float64] * 3, f"dx, dW, db have dtypes {dtypes}, expected float64"
 
 
 # --- inputs and bad input ---------------------------------------------------------------------
@@ -282,8 +313,19 @@ def test_mismatched_shapes_are_a_value_error(x_shape, W_shape, b_shape, match):
 def test_dout_of_the_wrong_shape_is_a_value_error(dout_shape):
     _, cache = mod.dense_forward(np.ones((4, 5)), np.ones((5, 3)), np.ones(3))
     mod.dense_backward(np.ones((4, 3)), cache)
-    with pytest.raises(ValueError, match="dout"):
+    try:
         mod.dense_backward(np.ones(dout_shape), cache)
+    except ValueError as exc:
+        assert "dout" in str(exc), (
+            f"dout of shape {dout_shape} (the output was (4, 3)) raised {exc!r}, a message "
+            "that does not name dout: compare dout.shape with the forward output's shape "
+            "(n, m) yourself and raise ValueError naming dout"
+        )
+    else:
+        pytest.fail(
+            f"dense_backward accepted dout of shape {dout_shape} for an output of shape "
+            "(4, 3): raise ValueError naming dout"
+        )
 
 
 def test_nan_input_is_a_value_error():
@@ -305,4 +347,4 @@ def test_image_batch_is_fast():
     dx, dW, db = mod.dense_backward(dout, cache)
     assert np.shape(out) == (256, 128) and np.shape(dx) == x.shape
     assert np.shape(dW) == W.shape
-    np.testing.assert_allclose(db, dout.sum(axis=0), rtol=1e-10)
+    np.testing.assert_allclose(db, dout.sum(axis=0), rtol=1e-10, err_msg="db = dout.sum(0)")
