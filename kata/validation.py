@@ -286,3 +286,44 @@ def check_max_features(max_features, n_features: int) -> int:
         return int(check_scalar(max_features, "max_features", kind=int, low=1, high=n_features))
     check_scalar(max_features, "max_features", low=0, high=1, low_inclusive=False)
     return max(1, int(max_features * n_features))
+
+
+def check_params_and_grads(params, grads) -> dict:
+    """Check an optimizer step's inputs; return the gradients as float64 arrays.
+
+    ``params`` maps names to float NumPy arrays that the step updates IN PLACE (so they
+    must be real, writeable arrays, not lists); ``grads`` maps some or all of the same
+    names to gradients of the same shapes. A name of ``params`` missing from ``grads`` is
+    simply not updated.
+    """
+    if not isinstance(params, dict) or not isinstance(grads, dict):
+        raise ValueError(
+            "params and grads must be dicts mapping names to arrays, got "
+            f"{type(params).__name__} and {type(grads).__name__}"
+        )
+    unknown = [k for k in grads if k not in params]
+    if unknown:
+        raise ValueError(f"grads has keys that are not in params: {unknown}")
+    checked = {}
+    for key, grad in grads.items():
+        param = params[key]
+        if (
+            not isinstance(param, np.ndarray)
+            or not np.issubdtype(param.dtype, np.floating)
+            or not param.flags.writeable
+        ):
+            raise ValueError(
+                f"params[{key!r}] must be a writeable float NumPy array (the step updates it "
+                f"in place), got {type(param).__name__}"
+                + (f" of dtype {param.dtype}" if isinstance(param, np.ndarray) else "")
+            )
+        if not np.isfinite(param).all():
+            raise ValueError(f"params[{key!r}] contains NaN or infinity")
+        grad = check_array(grad, name=f"grads[{key!r}]", ndim=None)
+        if grad.shape != param.shape:
+            raise ValueError(
+                f"grads[{key!r}] has shape {grad.shape} but params[{key!r}] has shape "
+                f"{param.shape}: they must match"
+            )
+        checked[key] = grad
+    return checked
