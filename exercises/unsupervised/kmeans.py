@@ -5,55 +5,62 @@ Difficulty 2 (standard), target time 30 minutes.
 Group n points into k clusters by Lloyd's algorithm, started from k-means++ seeds. Write
 `kmeans_plusplus` (the seeding) and the `KMeans` estimator (fit, predict, fit_predict).
 
+Math:
     inertia      J = sum_i ||x_i - c_l(i)||^2        what k-means (locally) minimizes
     assignment   l(i) = argmin_j ||x_i - c_j||^2      each point to its nearest center
     update       c_j = mean of the x_i with l(i) = j  each center to its cluster's mean
-
-Both steps can only lower J, so Lloyd's iterations reach a fixed point: a local minimum
-that depends on the start. Hence k-means++ seeding and `n_init` restarts (keep the run with
-the lowest inertia).
-
-k-means++ (Arthur and Vassilvitskii, 2007): the first center is a sample drawn uniformly;
-each next center is a sample drawn with probability D(x)^2 / sum D^2, where D(x) is the
-distance from x to the NEAREST center chosen so far. Sampling, not "take the farthest
-point": that would always pick outliers.
-
-The iteration and stopping rule are scikit-learn's (Lloyd), and with the same initial
-centers your fit must equal `sklearn.cluster.KMeans(init=centers, n_init=1,
-algorithm='lloyd')` to 1e-8 (centers, labels, inertia and n_iter_):
-- one iteration = an assignment with the current centers, then an update;
-- stop after the iteration whose labels equal the previous iteration's labels (strict
-  convergence), or whose total squared center shift sum_j ||c_j(new) - c_j(old)||^2 is
-  <= tol * (mean over features of the variance of X[:, f]), or after max_iter iterations;
-  `tol` is relative, so rescaling X does not change the result;
-- unless the labels stopped changing, assign once more at the end, so that `labels_` are
-  the nearest of the final `cluster_centers_`; `n_iter_` counts the iterations run;
-- an empty cluster (no point assigned) has no mean: re-seed it, never leave NaN.
-  scikit-learn moves it to the sample farthest from its own center, and that sample
-  leaves its old cluster; the tests accept any re-seeding that moves the center onto
-  the data.
-- `init` may be an array of initial centers: then a single run is made, whatever n_init.
+    Both steps can only lower J, so Lloyd's iterations reach a fixed point: a local minimum
+    that depends on the start. Hence k-means++ seeding and `n_init` restarts.
+    k-means++ (Arthur and Vassilvitskii, 2007): the first center is a sample drawn
+    uniformly; each next center is a sample drawn with probability D(x)^2 / sum D^2, where
+    D(x) is the distance from x to the NEAREST center chosen so far.
+    All squared distances at once: ||x - c||^2 = ||x||^2 - 2 x.c + ||c||^2.
 
 Shapes: X (n_samples, n_features); cluster_centers_ (n_clusters, n_features); labels_
 (n_samples,) ints in 0..k-1; inertia_ a float; n_iter_ an int.
 
-Complexity: O(n k d) time per iteration and O(n k) memory. Get all squared distances with
-one matrix product, ||x||^2 - 2 x.c + ||c||^2 (clip tiny negatives at 0), never an
-(n, k, d) array and never a Python loop over samples. That expansion cancels badly when
-the data sit far from the origin (values ~1e7 lose every digit of a unit distance), so
-centre X first (subtract its column means from X and from the centers: distances do not
-change) and shift the centers back at the end. k-means++ costs O(n k d) too: keep
-a running minimum of D^2 instead of recomputing it against every chosen center.
+Conventions:
+- The iteration and stopping rule are scikit-learn's (Lloyd): with the same initial
+  centers, fit equals `sklearn.cluster.KMeans(init=centers, n_init=1, algorithm='lloyd')`
+  to 1e-8 (centers, labels, inertia and n_iter_).
+- One iteration = an assignment with the current centers, then an update. Stop after the
+  iteration whose labels equal the previous iteration's labels (strict convergence), or
+  whose total squared center shift sum_j ||c_j(new) - c_j(old)||^2 is <= tol * (mean over
+  features of the variance of X[:, f]), or after max_iter iterations. `tol` is relative:
+  rescaling X changes nothing. n_iter_ counts the iterations run.
+- Unless the labels stopped changing, assign once more at the end, so that `labels_` are
+  the nearest of the final `cluster_centers_`. A sample equidistant from two centers goes
+  to the lower index.
+- inertia_ is the sum of SQUARED distances, with the final centers and labels.
+- An empty cluster (no point assigned) is re-seeded, never left NaN (scikit-learn moves it
+  to the sample farthest from its own center, which leaves its old cluster; the tests
+  accept any re-seeding that moves the center onto the data).
+- `init` may be an array of initial centers: then a single run is made, whatever n_init.
+  n_init keeps the labels, centers, inertia and n_iter_ of ONE run: the lowest inertia.
+- `random_state` goes through `check_random_state` (the stub calls it), and only that
+  generator is used: the same seed gives the same result whatever np.random's state; a
+  Generator passed in is used (and advanced) as is. With n_init > 1 the runs draw
+  different initial centers from that one generator.
+- `fit(X, y=None)` and `fit_predict(X, y=None)` accept and ignore y. X and `init` are
+  never modified.
 
-Requirements and pitfalls:
-- inertia_ is a sum of SQUARED distances, computed with the final centers and labels.
-- Use `random_state` through `check_random_state` (the stub already calls it) and only
-  that generator: the same seed must give the same result, whatever np.random's state.
-  With n_init > 1 the runs must draw different initial centers from that one generator.
-- n_init keeps the labels, centers, inertia and n_iter_ of ONE run: the best one.
-- Do not modify X or the `init` array in place (copy before updating centers).
-- D^2 sums to 0 when every sample sits on a chosen center (fewer distinct points than
-  k): do not divide 0 by 0; any remaining sample will do.
+Complexity: O(n k d) time per iteration and O(n k) memory: all squared distances with one
+matrix product, never an (n, k, d) array and never a Python loop over samples. ||x||^2 does
+not depend on the center: compute it once per fit, not every iteration (the argmin does
+not even need it). The update is one pass too: counts by np.bincount and sums by a one-hot
+(k, n) membership matrix times X, never np.add.at (several times slower) or a loop over
+clusters with boolean masks. k-means++ costs O(n k d): keep a running minimum of D^2
+instead of recomputing it against every chosen center.
+
+Pitfalls:
+- The expansion cancels badly when the data sit far from the origin (values ~1e7 lose
+  every digit of a unit distance): centre X first (subtract its column means from X and
+  from the centers) and shift the centers back at the end. Clip tiny negatives at 0.
+- k-means++ samples: "take the farthest point" always picks outliers.
+- D^2 sums to 0 when every sample sits on a chosen center (fewer distinct points than k):
+  do not divide 0 by 0; any remaining sample will do.
+- Modifying X or the `init` array in place (copy before updating centers).
+- Stale labels_: the loop that ends on an update must assign once more.
 
 Worked example (1-D, init = [[1], [2]]):
     X = [1, 2, 10, 11]
@@ -62,7 +69,8 @@ Worked example (1-D, init = [[1], [2]]):
     iteration 3: labels [0, 0, 1, 1], unchanged -> stop
     cluster_centers_ [[1.5], [10.5]], inertia_ 4 * 0.5^2 = 1.0, n_iter_ 3
 
-Run `pytest -k kmeans` to check your work; hints are in hints/unsupervised/kmeans.md.
+Run `pytest --kata unsupervised/kmeans` to check your work; hints are in
+hints/unsupervised/kmeans.md.
 """
 
 import numbers
@@ -173,12 +181,14 @@ class KMeans:
         self.tol = tol
         self.random_state = random_state
 
-    def fit(self, X):
+    def fit(self, X, y=None):
         """Cluster ``X``.
 
         Parameters
         ----------
         X : array-like of shape (n_samples, n_features)
+        y : ignored
+            Accepted for compatibility with supervised estimators (as scikit-learn).
 
         Returns
         -------
@@ -239,12 +249,14 @@ class KMeans:
         X = check_fitted_input(self, X, attribute="cluster_centers_")
         raise NotImplementedError("KMeans.predict")
 
-    def fit_predict(self, X):
+    def fit_predict(self, X, y=None):
         """Fit on ``X`` and return ``labels_``.
 
         Parameters
         ----------
         X : array-like of shape (n_samples, n_features)
+        y : ignored
+            Accepted for compatibility with supervised estimators (as scikit-learn).
 
         Returns
         -------

@@ -77,24 +77,46 @@ def kmeans_plusplus(X, n_clusters, random_state=None):
     return X[indices], indices
 
 
-def _assign(X, centers):
-    """Labels (argmin over centers) and each sample's squared distance to its center."""
-    # |x - c|^2 = |x|^2 - 2 x.c + |c|^2: one matrix product and an (n, k) array, no
-    # (n, k, d) temporary. Rounding can leave tiny negatives, hence the clip at 0.
-    d2 = np.sum(X**2, axis=1)[:, None] - 2.0 * X @ centers.T + np.sum(centers**2, axis=1)
-    np.maximum(d2, 0.0, out=d2)
-    labels = np.argmin(d2, axis=1)  # ties go to the lowest index, as in scikit-learn
-    return labels, d2[np.arange(X.shape[0]), labels]
+def _assign(XT, centers):
+    """The nearest center of each sample: (labels, one-hot (k, n), squared distance - |x|^2).
+
+    ``XT`` is X transposed and C-contiguous, (d, n): the distances are built class-first,
+    (k, n), because NumPy reduces across the rows of an array much faster than along a
+    short last axis (np.argmin over the 8 columns of an (n, 8) array is a slow loop).
+    """
+    # |x - c|^2 = |x|^2 - 2 x.c + |c|^2: one matrix product and a (k, n) array, no
+    # (n, k, d) temporary. |x|^2 is the same for every center, so finding the nearest does
+    # not need it: _distances adds it (precomputed once per fit) to the n minima only.
+    d2 = (-2.0 * centers) @ XT
+    d2 += np.sum(centers**2, axis=1)[:, None]
+    nearest = d2.min(axis=0)
+    # Membership as a (k, n) one-hot matrix: 1 where the center attains the minimum. A
+    # sample equidistant from two centers goes to the lower index, as in scikit-learn.
+    one_hot = (d2 == nearest).astype(np.float64)
+    tied = np.flatnonzero(one_hot.sum(axis=0) > 1)
+    if tied.size:
+        first = np.argmax(one_hot[:, tied], axis=0)
+        one_hot[:, tied] = 0.0
+        one_hot[first, tied] = 1.0
+    labels = (np.arange(centers.shape[0], dtype=np.float64) @ one_hot).astype(np.intp)
+    return labels, one_hot, nearest
 
 
-def _update(X, labels, centers, dist):
+def _distances(nearest, x_sq):
+    """Each sample's squared distance to its center (clipped: rounding leaves -1e-16s)."""
+    return np.maximum(nearest + x_sq, 0.0)
+
+
+def _update(X, x_sq, labels, one_hot, nearest, centers):
     """New centers: the mean of each cluster, with empty clusters re-seeded."""
-    n_clusters = centers.shape[0]
-    counts = np.bincount(labels, minlength=n_clusters).astype(np.float64)
-    sums = np.zeros_like(centers)
-    np.add.at(sums, labels, X)
+    # Per-cluster sums and counts from the one-hot membership: one matrix product and one
+    # row sum. (np.add.at(sums, labels, X) computes the same, several times slower.)
+    counts = one_hot.sum(axis=1)
+    sums = one_hot @ X
 
     empty = np.flatnonzero(counts == 0)
+    if empty.size:
+        dist = _distances(nearest, x_sq)
     if empty.size and dist.max() > 0:
         # The mean of no points is 0/0. scikit-learn's rule: an empty cluster takes the
         # sample farthest from its own center (the worst-served point), which leaves its
@@ -111,13 +133,13 @@ def _update(X, labels, centers, dist):
     return new_centers
 
 
-def _lloyd(X, centers, max_iter, tol):
+def _lloyd(X, XT, x_sq, centers, max_iter, tol):
     """One run of Lloyd's algorithm: (centers, labels, inertia, n_iter)."""
     labels_old = None
     strict = False
     for n_iter in range(1, max_iter + 1):  # noqa: B007  (the count is returned)
-        labels, dist = _assign(X, centers)
-        new_centers = _update(X, labels, centers, dist)
+        labels, one_hot, nearest = _assign(XT, centers)
+        new_centers = _update(X, x_sq, labels, one_hot, nearest, centers)
         shift = np.sum((new_centers - centers) ** 2)  # total squared center shift
         centers = new_centers
         if labels_old is not None and np.array_equal(labels, labels_old):
@@ -128,7 +150,7 @@ def _lloyd(X, centers, max_iter, tol):
         labels_old = labels
     if not strict:
         # The loop ended on an update: assign once more so labels_ match the centers.
-        labels, _ = _assign(X, centers)
+        labels = _assign(XT, centers)[0]
     inertia = float(np.sum((X - centers[labels]) ** 2))
     return centers, labels, inertia, n_iter
 
@@ -183,12 +205,14 @@ class KMeans:
         self.tol = tol
         self.random_state = random_state
 
-    def fit(self, X):
+    def fit(self, X, y=None):
         """Cluster ``X``.
 
         Parameters
         ----------
         X : array-like of shape (n_samples, n_features)
+        y : ignored
+            Accepted for compatibility with supervised estimators (as scikit-learn).
 
         Returns
         -------
@@ -230,6 +254,8 @@ class KMeans:
         # |x|^2 - 2 x.c + |c|^2 loses digits when the data sit far from the origin.
         mean = X.mean(axis=0)
         Xc = X - mean
+        xc_sq = np.sum(Xc**2, axis=1)  # |x|^2 once per fit, not once per iteration
+        XcT = np.ascontiguousarray(Xc.T)  # (d, n), for the class-first distances
         # tol is relative to the spread of the data, so rescaling X changes nothing.
         tol = self.tol * np.mean(np.var(X, axis=0))
 
@@ -241,7 +267,7 @@ class KMeans:
                 centers = Xc[rng.choice(n_samples, self.n_clusters, replace=False)]
             else:
                 centers, _ = kmeans_plusplus(Xc, self.n_clusters, random_state=rng)
-            run = _lloyd(Xc, centers, self.max_iter, tol)
+            run = _lloyd(Xc, XcT, xc_sq, centers, self.max_iter, tol)
             if best is None or run[2] < best[2]:  # keep the lowest inertia
                 best = run
 
@@ -268,14 +294,16 @@ class KMeans:
         array([0, 1])
         """
         X = check_fitted_input(self, X, attribute="cluster_centers_")
-        return _assign(X, self.cluster_centers_)[0]
+        return _assign(np.ascontiguousarray(X.T), self.cluster_centers_)[0]
 
-    def fit_predict(self, X):
+    def fit_predict(self, X, y=None):
         """Fit on ``X`` and return ``labels_``.
 
         Parameters
         ----------
         X : array-like of shape (n_samples, n_features)
+        y : ignored
+            Accepted for compatibility with supervised estimators (as scikit-learn).
 
         Returns
         -------

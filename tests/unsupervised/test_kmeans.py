@@ -77,8 +77,13 @@ def test_hand_worked_example_in_one_dimension():
     X = np.array([[1.0], [2.0], [10.0], [11.0]])
     km = mod.KMeans(n_clusters=2, init=[[1.0], [2.0]])
     assert km.fit(X) is km, "fit must return self"
-    np.testing.assert_allclose(km.cluster_centers_, [[1.5], [10.5]], rtol=1e-12)
-    np.testing.assert_array_equal(km.labels_, [0, 0, 1, 1])
+    np.testing.assert_allclose(
+        km.cluster_centers_,
+        [[1.5], [10.5]],
+        rtol=1e-12,
+        err_msg="the worked example's final centers",
+    )
+    np.testing.assert_array_equal(km.labels_, [0, 0, 1, 1], err_msg="the worked example's labels")
     assert km.inertia_ == pytest.approx(1.0, rel=1e-12), "4 points at distance 0.5: 4 * 0.25"
     assert km.n_iter_ == 3, (
         f"n_iter_ = {km.n_iter_}, expected 3: the labels change in iterations 1 and 2 and "
@@ -89,8 +94,13 @@ def test_hand_worked_example_in_one_dimension():
 def test_hand_worked_square():
     X = np.array([[0.0, 0.0], [0.0, 1.0], [10.0, 0.0], [10.0, 1.0]])
     km = mod.KMeans(n_clusters=2, init=[[0.0, 0.0], [10.0, 0.0]]).fit(X)
-    np.testing.assert_allclose(km.cluster_centers_, [[0.0, 0.5], [10.0, 0.5]], rtol=1e-12)
-    np.testing.assert_array_equal(km.labels_, [0, 0, 1, 1])
+    np.testing.assert_allclose(
+        km.cluster_centers_,
+        [[0.0, 0.5], [10.0, 0.5]],
+        rtol=1e-12,
+        err_msg="each center is the mean of its two points",
+    )
+    np.testing.assert_array_equal(km.labels_, [0, 0, 1, 1], err_msg="two clusters of two")
     assert km.inertia_ == pytest.approx(1.0, rel=1e-12)
     assert km.n_iter_ == 2, f"n_iter_ = {km.n_iter_}: the labels repeat in iteration 2"
 
@@ -98,7 +108,12 @@ def test_hand_worked_square():
 def test_starting_at_the_cluster_means_stops_after_one_iteration():
     X = np.array([[0.0, 0.0], [0.0, 1.0], [10.0, 0.0], [10.0, 1.0]])
     km = mod.KMeans(n_clusters=2, init=[[0.0, 0.5], [10.0, 0.5]]).fit(X)
-    np.testing.assert_allclose(km.cluster_centers_, [[0.0, 0.5], [10.0, 0.5]], rtol=1e-12)
+    np.testing.assert_allclose(
+        km.cluster_centers_,
+        [[0.0, 0.5], [10.0, 0.5]],
+        rtol=1e-12,
+        err_msg="starting at the means: the centers stay",
+    )
     assert km.n_iter_ == 1, (
         f"n_iter_ = {km.n_iter_}, expected 1: the first update moves no center, and a total "
         "squared shift of 0 <= tol * mean variance stops the run right there"
@@ -119,8 +134,13 @@ def test_starting_at_the_cluster_means_with_tol_zero_still_stops_after_one_itera
 def test_one_cluster_is_the_mean_of_the_data():
     X = np.random.default_rng(0).normal(loc=3.0, size=(40, 3))
     km = mod.KMeans(n_clusters=1, random_state=0).fit(X)
-    np.testing.assert_allclose(km.cluster_centers_, X.mean(axis=0, keepdims=True), rtol=1e-12)
-    np.testing.assert_array_equal(km.labels_, np.zeros(40))
+    np.testing.assert_allclose(
+        km.cluster_centers_,
+        X.mean(axis=0, keepdims=True),
+        rtol=1e-12,
+        err_msg="k = 1: the center is the mean of X",
+    )
+    np.testing.assert_array_equal(km.labels_, np.zeros(40), err_msg="k = 1: every label is 0")
     assert km.inertia_ == pytest.approx(((X - X.mean(axis=0)) ** 2).sum(), rel=1e-12)
 
 
@@ -181,7 +201,13 @@ def test_labels_match_the_final_centers_after_max_iter_1():
     # One Lloyd step by hand: assign to init, then average.
     first = sq_dists(X, init).argmin(axis=1)
     step = np.array([X[first == j].mean(axis=0) for j in range(4)])
-    np.testing.assert_allclose(km.cluster_centers_, step, rtol=1e-10, atol=1e-12)
+    np.testing.assert_allclose(
+        km.cluster_centers_,
+        step,
+        rtol=1e-10,
+        atol=1e-12,
+        err_msg="max_iter=1: one assignment to init, then one mean update",
+    )
     assert km.n_iter_ == 1
     nearest = sq_dists(X, km.cluster_centers_).argmin(axis=1)
     stale = int((km.labels_ != nearest).sum())
@@ -190,6 +216,48 @@ def test_labels_match_the_final_centers_after_max_iter_1():
         "stale (from before the last update). When the loop ends on an update, assign once "
         "more so labels_ match cluster_centers_"
     )
+
+
+def lloyd_oracle(X, init, n_steps):
+    """The test's own Lloyd iterations: the centers after each step and each step's shift."""
+    centers, history = np.asarray(init, dtype=float), []
+    for _ in range(n_steps):
+        labels = sq_dists(X, centers).argmin(axis=1)
+        new = np.array([X[labels == j].mean(axis=0) for j in range(len(centers))])
+        history.append((new, float(((new - centers) ** 2).sum())))
+        centers = new
+    return history
+
+
+@pytest.mark.parametrize("side", ["just above", "just below"])
+def test_tol_boundary_gives_the_exact_number_of_iterations(side):
+    # Stop after the iteration whose total squared shift is <= tol * mean variance. With tol
+    # set a hair above (below) iteration 3's shift, the run stops at 3 (goes on past 3).
+    X, init = overlapping_data(5, n=300, k=4)
+    history = lloyd_oracle(X, init, 6)
+    shift3 = history[2][1]
+    assert history[3][1] < shift3, "test setup: the shifts must still be decreasing"
+    tol = shift3 / np.mean(np.var(X, axis=0)) * (1 + 1e-9 if side == "just above" else 1 - 1e-9)
+    km = mod.KMeans(n_clusters=4, init=init, tol=tol, max_iter=100).fit(X)
+    if side == "just above":
+        assert km.n_iter_ == 3, (
+            f"n_iter_ is {km.n_iter_}: iteration 3's total squared center shift is just "
+            "below tol * mean(var(X, axis=0)), so the run stops after iteration 3 (compare "
+            "the shift of the update just made, sum over centers, with <=)"
+        )
+        np.testing.assert_allclose(
+            km.cluster_centers_,
+            history[2][0],
+            rtol=1e-10,
+            atol=1e-12,
+            err_msg="the centers returned are those of the last update (iteration 3)",
+        )
+    else:
+        assert km.n_iter_ > 3, (
+            f"n_iter_ is {km.n_iter_}: iteration 3's shift is just ABOVE tol * mean variance, "
+            "so the run must go on (is tol compared with the shift of the previous "
+            "iteration, or not scaled by the mean variance of the features?)"
+        )
 
 
 def test_inertia_never_increases_with_more_iterations():
@@ -283,8 +351,16 @@ def test_permuting_the_samples_permutes_the_labels(seed):
     perm = np.random.default_rng(seed + 10).permutation(len(X))
     a = mod.KMeans(n_clusters=4, init=init).fit(X)
     b = mod.KMeans(n_clusters=4, init=init).fit(X[perm])
-    np.testing.assert_array_equal(b.labels_, a.labels_[perm])
-    np.testing.assert_allclose(b.cluster_centers_, a.cluster_centers_, rtol=1e-10, atol=1e-12)
+    np.testing.assert_array_equal(
+        b.labels_, a.labels_[perm], err_msg="permuting the samples permutes the labels"
+    )
+    np.testing.assert_allclose(
+        b.cluster_centers_,
+        a.cluster_centers_,
+        rtol=1e-10,
+        atol=1e-12,
+        err_msg="permuting the samples leaves the centers",
+    )
     assert b.n_iter_ == a.n_iter_
 
 
@@ -300,9 +376,15 @@ def test_rescaling_and_shifting_the_data_changes_nothing_else(seed, scale, shift
         "relative (tol * mean of the per-feature variances), so the units of X must not "
         "change where the run stops"
     )
-    np.testing.assert_array_equal(b.labels_, a.labels_)
+    np.testing.assert_array_equal(
+        b.labels_, a.labels_, err_msg="rescaling and shifting X leaves the labels"
+    )
     np.testing.assert_allclose(
-        b.cluster_centers_, scale * a.cluster_centers_ + shift, rtol=1e-9, atol=1e-9 * scale
+        b.cluster_centers_,
+        scale * a.cluster_centers_ + shift,
+        rtol=1e-9,
+        atol=1e-9 * scale,
+        err_msg="the centers follow the rescaling and shift",
     )
     assert b.inertia_ == pytest.approx(scale**2 * a.inertia_, rel=1e-9)
 
@@ -336,7 +418,12 @@ def test_translating_the_data_changes_nothing_else(shift, hint):
         f"moving the data by {shift.tolist()} changed {wrong} labels and took {ours} "
         f"iterations instead of {before}: {hint}"
     )
-    np.testing.assert_allclose(b.cluster_centers_, a.cluster_centers_ + shift, atol=1e-6)
+    np.testing.assert_allclose(
+        b.cluster_centers_,
+        a.cluster_centers_ + shift,
+        atol=1e-6,
+        err_msg="translating X translates the centers",
+    )
     assert b.inertia_ == pytest.approx(a.inertia_, rel=1e-6)
 
 
@@ -487,6 +574,24 @@ def test_a_generator_is_accepted_as_random_state():
     )
 
 
+def test_the_callers_generator_is_the_one_used():
+    # A Generator is used as is (and so advanced), as scikit-learn uses a RandomState: the
+    # second fit with the same object draws new starts, and the caller sees it consumed.
+    X, _ = overlapping_data(8, n=200)
+    rng = np.random.default_rng(4)
+    km = mod.KMeans(n_clusters=3, init="random", n_init=1, max_iter=1, random_state=rng)
+    first = km.fit(X).cluster_centers_.copy()
+    assert rng.bit_generator.state != np.random.default_rng(4).bit_generator.state, (
+        "fit left the caller's Generator untouched: it must draw from that generator "
+        "(check_random_state returns it as is), not from a copy or a new one seeded from it"
+    )
+    second = km.fit(X).cluster_centers_
+    assert not np.array_equal(first, second), (
+        "two fits with the same Generator object drew the same initial centers: the "
+        "generator must be advanced by each fit, not re-seeded"
+    )
+
+
 # --- kmeans_plusplus ---------------------------------------------------------------------------
 
 
@@ -570,7 +675,9 @@ def test_kmeans_plusplus_on_identical_points_gives_no_nan():
             f"kmeans_plusplus on 5 identical points raised {exc!r}: D^2 sums to 0 after the "
             "first pick, so D^2 / sum D^2 is 0/0; pick any sample instead"
         )
-    np.testing.assert_array_equal(centers, np.ones((3, 2)))
+    np.testing.assert_array_equal(
+        centers, np.ones((3, 2)), err_msg="identical points: every center is that point"
+    )
     assert np.all((0 <= indices) & (indices < 5))
 
 
@@ -593,15 +700,49 @@ def test_predict_assigns_new_points_to_the_nearest_center(seed):
         sq_dists(X_new, km.cluster_centers_).argmin(axis=1),
         err_msg="predict must return the index of the nearest of cluster_centers_",
     )
-    np.testing.assert_array_equal(km.predict(X), km.labels_)
+    np.testing.assert_array_equal(
+        km.predict(X), km.labels_, err_msg="predict on the training data gives labels_"
+    )
+
+
+def test_fit_accepts_and_ignores_y():
+    # Unsupervised estimators take fit(X, y=None), as scikit-learn's, so they fit in the
+    # same pipelines as supervised ones: y changes nothing.
+    X, init = overlapping_data(9, n=120, k=3)
+    y = np.arange(120) % 2
+    a = mod.KMeans(n_clusters=3, init=init).fit(X, y)
+    b = mod.KMeans(n_clusters=3, init=init).fit(X)
+    np.testing.assert_array_equal(a.labels_, b.labels_, err_msg="fit(X, y) must ignore y")
+    labels = mod.KMeans(n_clusters=3, init=init).fit_predict(X, y)
+    np.testing.assert_array_equal(labels, b.labels_, err_msg="fit_predict(X, y) ignores y")
+
+
+def test_refitting_on_new_data_forgets_the_old():
+    X1, _ = overlapping_data(13, n=150, k=3)
+    X2 = np.random.default_rng(14).normal(size=(90, 4)) * 3 + 2
+    km = mod.KMeans(n_clusters=3, random_state=0).fit(X1)
+    km.fit(X2)
+    fresh = mod.KMeans(n_clusters=3, random_state=0).fit(X2)
+    np.testing.assert_array_equal(
+        km.cluster_centers_,
+        fresh.cluster_centers_,
+        err_msg="a second fit must start afresh on the new data (no centers, norms or "
+        "generator kept from the first)",
+    )
+    assert km.n_features_in_ == 4 and km.labels_.shape == (90,)
+    assert (km.inertia_, km.n_iter_) == (fresh.inertia_, fresh.n_iter_)
 
 
 def test_fit_predict_returns_labels_():
     X, _ = overlapping_data(10, n=120)
     km = mod.KMeans(n_clusters=3, random_state=0)
     labels = km.fit_predict(X)
-    np.testing.assert_array_equal(labels, km.labels_)
-    np.testing.assert_array_equal(labels, mod.KMeans(n_clusters=3, random_state=0).fit(X).labels_)
+    np.testing.assert_array_equal(labels, km.labels_, err_msg="fit_predict returns labels_")
+    np.testing.assert_array_equal(
+        labels,
+        mod.KMeans(n_clusters=3, random_state=0).fit(X).labels_,
+        err_msg="fit_predict(X) must equal fit(X).labels_ with the same random_state",
+    )
 
 
 def test_fit_does_not_modify_x_or_the_init_array():
