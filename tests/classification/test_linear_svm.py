@@ -4,7 +4,14 @@ import numpy as np
 import pytest
 
 from kata.datasets import make_blobs, make_logistic
-from kata.testing import SEEDS, import_scipy, import_sklearn, inputs_unchanged, load_kata
+from kata.testing import (
+    SEEDS,
+    import_scipy,
+    import_sklearn,
+    inputs_unchanged,
+    load_kata,
+    peak_memory,
+)
 from kata.validation import NotFittedError
 
 mod = load_kata("classification/linear_svm")
@@ -94,7 +101,9 @@ def test_hinge_loss_matches_a_loop_over_samples(seed):
     expected = 0.5 * float(w @ w)
     for xi, yi in zip(X, y, strict=True):
         expected += 0.7 * max(0.0, 1.0 - yi * (float(xi @ w) + b))
-    np.testing.assert_allclose(mod.hinge_loss(w, b, X, y, C=0.7), expected, rtol=1e-12)
+    np.testing.assert_allclose(
+        mod.hinge_loss(w, b, X, y, C=0.7), expected, rtol=1e-12, err_msg="hinge_loss vs a loop"
+    )
 
 
 def test_hinge_loss_rejects_labels_that_are_not_plus_minus_one():
@@ -137,7 +146,12 @@ def test_first_update_uses_every_point_inside_the_margin():
         "learning_rate * mean(s_i x_i): at w = 0 every margin is 0, and every point with "
         "margin < 1 (not < 0) is active"
     )
-    np.testing.assert_allclose(model.intercept_, [0.5 * s.mean()], atol=1e-15)
+    np.testing.assert_allclose(
+        model.intercept_,
+        [0.5 * s.mean()],
+        atol=1e-15,
+        err_msg="after one update b = learning_rate * mean(s_i) (every point is active)",
+    )
     assert len(model.objective_history_) == 1
 
 
@@ -232,16 +246,20 @@ def test_objective_is_within_one_percent_of_a_scipy_solve_of_the_primal():
 
 def test_intercept_is_not_penalized():
     # The optimal b is about -2.5 here; a penalty b^2 / 2 drags it toward 0 and costs >10%.
+    # An uncentred feature makes this problem badly conditioned: the descent crawls for
+    # hundreds of epochs, so the stopping test is off (tol=None) to reach the optimum.
     X, y = offset_data()
     best, ref = optimal_objective(X, y, 0.1)
-    model = mod.LinearSVM(C=0.1).fit(X, y)
+    model = mod.LinearSVM(C=0.1, tol=None).fit(X, y)
     got = model_objective(model, X, y, 0.1)
     assert got <= (1 + WITHIN) * best, (
         f"objective {got:.4f} is {got / best - 1:.1%} above the optimum {best:.4f} on data "
         f"split near x = 3; intercept_ = {model.intercept_}, optimal b = {ref.intercept_}. "
         "Is the intercept penalized? Only w is in 1/2 ||w||^2: g_b has no b term."
     )
-    np.testing.assert_allclose(model.intercept_, ref.intercept_, rtol=0.1)
+    np.testing.assert_allclose(
+        model.intercept_, ref.intercept_, rtol=0.1, err_msg="the optimal (unpenalized) b"
+    )
 
 
 def test_larger_C_gives_larger_weights():
@@ -259,15 +277,78 @@ def test_larger_C_gives_larger_weights():
 @pytest.mark.parametrize("seed", SEEDS)
 def test_the_best_iterate_is_returned(seed):
     X, y = overlapping_blobs(seed)
-    model = mod.LinearSVM(C=1.0, max_iter=300, learning_rate=3.0).fit(X, y)
+    model = mod.LinearSVM(C=1.0, max_iter=300, learning_rate=3.0, tol=None).fit(X, y)
     history = np.asarray(model.objective_history_, dtype=float)
     assert history.shape == (300,), (
-        f"objective_history_ has {history.size} entries for max_iter=300: one per epoch"
+        f"objective_history_ has {history.size} entries for max_iter=300 and tol=None: one "
+        "per epoch, and tol=None turns the stopping test off"
     )
     got = model_objective(model, X, y, 1.0)
     assert got == pytest.approx(history.min(), rel=1e-12), (
         f"coef_/intercept_ have objective {got:.6f} but the best epoch reached "
         f"{history.min():.6f}: subgradient steps can go up, return the best iterate"
+    )
+
+
+def stopping_epoch(history, tol, patience):
+    """The test's own stopping rule on a full history: the epoch count at which it stops."""
+    best, stale = np.inf, 0
+    for epoch, objective in enumerate(history, start=1):
+        stale = 0 if objective < best * (1 - tol) else stale + 1
+        best = min(best, objective)
+        if stale >= patience:
+            return epoch
+    return len(history)
+
+
+@pytest.mark.parametrize("tol, patience", [(1e-4, 10), (1e-3, 3), (0.0, 1)])
+def test_stops_when_the_objective_stops_improving(tol, patience):
+    # Replay the whole run (tol=None), find where the rule stops it, and compare.
+    X, y = overlapping_blobs(4)
+    full = mod.LinearSVM(C=1.0, max_iter=400, learning_rate=3.0, tol=None).fit(X, y)
+    want = stopping_epoch(full.objective_history_, tol, patience)
+    assert want < 400, "test setup: the rule must stop this run before max_iter"
+    model = mod.LinearSVM(
+        C=1.0, max_iter=400, learning_rate=3.0, tol=tol, n_iter_no_change=patience
+    ).fit(X, y)
+    got = len(model.objective_history_)
+    assert got == want and model.n_iter_ == want, (
+        f"tol={tol}, n_iter_no_change={patience}: fit ran {got} epochs (n_iter_ = "
+        f"{getattr(model, 'n_iter_', None)}), the rule stops after {want}. An epoch improves "
+        "when its objective is below (1 - tol) times the best objective BEFORE it; stop "
+        "after n_iter_no_change such epochs in a row (a counter reset by every improvement)"
+    )
+    np.testing.assert_allclose(
+        model.objective_history_,
+        full.objective_history_[:want],
+        rtol=1e-12,
+        err_msg="stopping must not change the epochs that are run",
+    )
+    assert model_objective(model, X, y, 1.0) == pytest.approx(min(full.objective_history_[:want]))
+
+
+def test_the_default_stops_long_before_max_iter_and_stays_within_one_percent():
+    X, y = overlapping_blobs(3)
+    best, _ = optimal_objective(X, y, 1.0)
+    model = mod.LinearSVM(C=1.0).fit(X, y)  # max_iter = 1000, tol = 1e-4
+    assert model.n_iter_ < 500, (
+        f"the default fit ran {model.n_iter_} epochs: stop once the objective stops improving "
+        "(tol=1e-4, n_iter_no_change=10) instead of always running max_iter"
+    )
+    got = model_objective(model, X, y, 1.0)
+    assert got <= (1 + WITHIN) * best, f"objective {got:.4f}, optimum {best:.4f}: not within 1%"
+
+
+def test_full_batch_does_not_copy_the_data():
+    # Summing the active rows as X.T @ (s * active) needs O(n) memory; X[idx] or X[active]
+    # copies up to the whole of X at every step.
+    X, y = logistic_data(22, n=20_000, d=25)
+    model = mod.LinearSVM(max_iter=3, tol=None)
+    _, peak = peak_memory(model.fit, X, y)
+    assert peak < X.nbytes / 3, (
+        f"fit peaked at {peak / 1e6:.1f} MB for a {X.nbytes / 1e6:.1f} MB X: the full-batch "
+        "step copies rows of X (X[idx] or X[active]). The subgradient's sum over the active "
+        "samples is one matrix-vector product, X.T @ (s * active), with no copy"
     )
 
 
@@ -347,7 +428,8 @@ def test_scores_and_predictions_agree(seed):
 def test_mini_batches_also_reach_one_percent():
     X, y = overlapping_blobs(8)
     best, _ = optimal_objective(X, y, 1.0)
-    model = mod.LinearSVM(C=1.0, max_iter=200, batch_size=16, random_state=0).fit(X, y)
+    model = mod.LinearSVM(C=1.0, max_iter=200, batch_size=16, random_state=0, tol=None)
+    model.fit(X, y)
     got = model_objective(model, X, y, 1.0)
     assert got <= (1 + WITHIN) * best, (
         f"with batch_size=16 the objective {got:.4f} is {got / best - 1:.1%} above the "
@@ -366,7 +448,9 @@ def test_mini_batches_are_reproducible_with_a_seed():
         "check_random_state(random_state), not from np.random"
     )
     c = mod.LinearSVM(max_iter=20, batch_size=10, random_state=np.random.default_rng(7))
-    np.testing.assert_array_equal(c.fit(X, y).coef_, a.coef_)
+    np.testing.assert_array_equal(
+        c.fit(X, y).coef_, a.coef_, err_msg="a Generator in the same state as seed 7's"
+    )
     d = mod.LinearSVM(max_iter=20, batch_size=10, random_state=8).fit(X, y)
     assert not np.array_equal(d.coef_, a.coef_), (
         "random_state 7 and 8 gave the same model: shuffle the samples every epoch"
@@ -384,15 +468,21 @@ def test_a_batch_as_large_as_the_data_is_full_batch():
     X, y = overlapping_blobs(11, n=50)
     full = mod.LinearSVM(max_iter=30).fit(X, y)
     whole = mod.LinearSVM(max_iter=30, batch_size=50, random_state=0).fit(X, y)
-    np.testing.assert_allclose(whole.coef_, full.coef_, rtol=1e-10, atol=1e-12)
+    np.testing.assert_allclose(
+        whole.coef_,
+        full.coef_,
+        rtol=1e-10,
+        atol=1e-12,
+        err_msg="batch_size = n: one batch of every sample per epoch, as full batch",
+    )
 
 
 def test_a_refit_starts_afresh():
     X1, y1 = overlapping_blobs(12)
     X2, y2 = logistic_data(13, d=2)
-    model = mod.LinearSVM(max_iter=50).fit(X1, y1)
+    model = mod.LinearSVM(max_iter=50, tol=None).fit(X1, y1)
     model.fit(X2, y2)
-    fresh = mod.LinearSVM(max_iter=50).fit(X2, y2)
+    fresh = mod.LinearSVM(max_iter=50, tol=None).fit(X2, y2)
     np.testing.assert_array_equal(model.coef_, fresh.coef_, "a second fit must start at w = 0")
     assert len(model.objective_history_) == 50, "objective_history_ must be reset by fit"
 
@@ -454,6 +544,8 @@ def test_bad_training_input_is_a_value_error(case):
         ("learning_rate", 0.0),
         ("batch_size", 0),
         ("random_state", -1),
+        ("tol", -1e-3),
+        ("n_iter_no_change", 0),
     ],
 )
 def test_invalid_hyperparameter_is_a_value_error_at_fit(hyper, value):
@@ -490,6 +582,6 @@ def test_large_input_is_fast_when_vectorized():
     # 300 full-batch epochs over 20 000 samples: a fraction of a second vectorized, but a
     # Python loop over the samples (in the update or in hinge_loss) makes 6 million steps.
     X, y = logistic_data(21, n=20_000, d=10)
-    model = mod.LinearSVM(max_iter=300).fit(X, y)
+    model = mod.LinearSVM(max_iter=300, tol=None).fit(X, y)
     assert len(model.objective_history_) == 300
     assert np.mean(model.predict(X) == y) > 0.7
