@@ -5,68 +5,78 @@ Difficulty 3 (hard), target time 45 minutes.
 Write three kernels and a binary soft-margin SVM that solves its dual problem by
 sequential minimal optimization (SMO).
 
-Kernels (X is (n, d), Y is (m, d), result (n, m); gamma=None means 1 / d):
-    linear_kernel(X, Y)                  K = X Y^T
-    polynomial_kernel(X, Y, degree, gamma, coef0)
-                                         K = (gamma X Y^T + coef0) ** degree
-    rbf_kernel(X, Y, gamma)              K = exp(-gamma ||x_i - y_j||^2)
-Build the squared distances from ||x||^2 - 2 x.y + ||y||^2 (no (n, m, d) array), and clip
-them at 0: rounding can make them slightly negative, which would put K above 1.
+Math:
+    Kernels (X is (n, d), Y is (m, d), result (n, m); gamma=None means 1 / d):
+        linear_kernel(X, Y)                  K = X Y^T
+        polynomial_kernel(X, Y, degree, gamma, coef0)
+                                             K = (gamma X Y^T + coef0) ** degree
+        rbf_kernel(X, Y, gamma)              K = exp(-gamma ||x_i - y_j||^2)
+    with ||x - y||^2 = ||x||^2 - 2 x.y + ||y||^2. With y_i in {-1, +1} and
+    K_ij = K(x_i, x_j), the dual is
+        minimize    f(a) = 1/2 sum_ij a_i a_j y_i y_j K_ij - sum_i a_i
+        subject to  0 <= a_i <= C  and  sum_i a_i y_i = 0,
+    and the decision function is f(x) = sum_i a_i y_i K(x_i, x) + b.
+    SMO: start from a = 0. Each step picks two multipliers (a_i, a_j) that violate the
+    optimality (KKT) conditions, minimizes f exactly along the line that keeps
+    sum a_i y_i fixed, and clips the pair back into the box [0, C]^2. With
+    G = gradient of f = (y y^T * K) a - 1:
+    - a_t can grow in y_t a_t ("up") if (y_t = +1 and a_t < C) or (y_t = -1 and a_t > 0),
+      and shrink ("low") if (y_t = -1 and a_t < C) or (y_t = +1 and a_t > 0);
+    - KKT holds to within tol when
+          max over up of (-y_t G_t)  -  min over low of (-y_t G_t)  <  tol;
+    - a good pair: i maximizes -y_t G_t over "up"; j is a "low" index with
+      -y_j G_j < -y_i G_i (the most violating partner, or the one promising the largest
+      decrease of f, b_t^2 / a_t with b_t = -y_i G_i + y_t G_t and a_t the curvature);
+    - along the line, the unconstrained step for a_i is y_i * (-y_i G_i + y_j G_j) /
+      (K_ii + K_jj - 2 K_ij), and a_j moves so that y_i a_i + y_j a_j stays the same;
+    - after each step G changes by (y y^T * K)[:, i] da_i + (y y^T * K)[:, j] da_j.
+    Intercept: a free support vector (0 < a_t < C) lies exactly on the margin,
+    y_t f(x_t) = 1, so b = y_t - sum_i a_i y_i K_it; average over the free vectors. If no
+    vector is free, take b halfway between the bounds the bounded vectors impose.
 
-The SVM. Map the labels to y_i in {-1, +1} (classes_[0] -> -1, classes_[1] -> +1), let
-K_ij = K(x_i, x_j), and solve the dual
+Shapes: kernels return (n, m). After fit: classes_ (2,); support_ (increasing indices of
+the samples with a_i > 0); support_vectors_ = X[support_]; dual_coef_ (1, n_SV) = a_i y_i of
+the support vectors; intercept_ (1,) = b; n_iter_ = SMO steps taken. decision_function
+gives f (n_queries,); predict gives labels from classes_.
 
-    minimize    f(a) = 1/2 sum_ij a_i a_j y_i y_j K_ij - sum_i a_i
-    subject to  0 <= a_i <= C  and  sum_i a_i y_i = 0.
-
-Decision function: f(x) = sum_i a_i y_i K(x_i, x) + b; predict classes_[1] where f(x) > 0.
-
-SMO: start from a = 0. Each step picks two multipliers (a_i, a_j) that violate the optimality
-(KKT) conditions, minimizes f exactly along the line that keeps sum a_i y_i fixed, and
-clips the pair back into the box [0, C]^2. With G = gradient of f = (y y^T * K) a - 1:
-- a_t can grow in y_t a_t ("up") if (y_t = +1 and a_t < C) or (y_t = -1 and a_t > 0),
-  and shrink ("low") if (y_t = -1 and a_t < C) or (y_t = +1 and a_t > 0);
-- the KKT conditions hold to within tol when
-      max over up of (-y_t G_t)  -  min over low of (-y_t G_t)  <  tol
-  (the stopping rule of libsvm, which scikit-learn's `tol` refers to). Stop then, or after
-  max_iter steps.
-A good pair: i maximizes -y_t G_t over "up"; j is a "low" index with -y_j G_j < -y_i G_i
-(the most violating partner, or the one promising the largest decrease of f). Along the
-line, the unconstrained step for a_i is y_i * (-y_i G_i + y_j G_j) / (K_ii + K_jj - 2 K_ij)
-and a_j moves so that y_i a_i + y_j a_j stays the same. The denominator (the curvature
-along the line) is 0 for duplicate points and can round to <= 0: guard it (e.g. replace it
-by a small positive number) instead of dividing by 0. Update G after each step:
-only columns i and j of y y^T * K are needed.
-
-Intercept: a free support vector (0 < a_t < C) lies exactly on the margin, y_t f(x_t) = 1,
-so b = y_t - sum_i a_i y_i K_it; average over the free vectors. A bounded vector (a_t = C)
-may sit inside the margin and gives a wrong b. If no vector is free, take b halfway
-between the bounds the bounded vectors impose.
-
-gamma='scale' means 1 / (n_features * X.var()) (the variance of all entries of X; 1 if it
-is 0), 'auto' means 1 / n_features, a float is used as is.
-
-Attributes after fit: classes_; support_ (increasing indices of the samples with a_i > 0);
-support_vectors_ = X[support_]; dual_coef_ (1, n_SV) = a_i y_i of the support vectors;
-intercept_ (1,) = b; n_iter_ = SMO steps taken.
-
-Complexity: O(n^2 d) for the kernel matrix (O(n^2) memory, fine for a few thousand
-samples); each SMO step O(n), vectorized (no loop over samples inside a step).
-
-Requirements (the tests pin each one):
+Conventions:
+- Labels map to y_i in {-1, +1} (classes_[0] -> -1, classes_[1] -> +1); y must have
+  exactly two classes (ValueError). predict gives classes_[1] where f(x) >= 0 (a point
+  exactly on the boundary goes to classes_[1], as with scikit-learn's SVC).
+- The stopping rule is libsvm's (the one scikit-learn's `tol` refers to): stop when the
+  most violating pair violates by less than tol, or after max_iter steps.
+- gamma='scale' means 1 / (n_features * X.var()) (the variance of all entries of the
+  training X; 1 if it is 0, as SVC), 'auto' means 1 / n_features, a float is used as is.
+  It is fixed at fit (a refit recomputes it).
 - At the solution 0 <= a_i <= C and sum_i a_i y_i = 0, and the KKT margins hold:
   y f(x) >= 1 where a = 0, = 1 where 0 < a < C, <= 1 where a = C (up to tol).
-- Predictions equal scikit-learn's SVC with the same C, kernel, gamma, degree and coef0,
-  on separable and overlapping toy data.
-- Any two labels (0/1, -1/+1, strings); y has to have exactly two classes (ValueError).
-- fit is deterministic; never modify the caller's arrays.
+- Predictions equal scikit-learn's SVC with the same C, kernel, gamma, degree and coef0.
+- fit is deterministic; the caller's arrays are never modified.
+
+Complexity: O(n^2 d) for the kernel matrix and O(n^2) memory: ONE n x n array. The
+one-line rbf formula allocates about six (the product, -2 times it, each sum, the clip,
+-gamma times it, the exp): do each step in place (*=, +=, out=). Q = y y^T * K need not
+exist either: K_it y_i y_t is enough, and np.outer(y, y) is one more n x n array. Each SMO
+step is O(n) and vectorized (no loop over samples inside a step); read ROWS of the kernel
+matrix (it is symmetric, and a row of a C-contiguous array is contiguous while a column is
+strided), and keep the number of O(n) passes per step small: the step count is fixed by
+the data, so the cost of one step is what you control.
+
+Pitfalls:
+- Squared distances slightly negative from rounding: clip at 0, or K exceeds 1.
+- 0/1 labels in the dual: sum a_i y_i = 0 then ignores every sample of class 0.
+- The curvature K_ii + K_jj - 2 K_ij is 0 for duplicate points and can round to <= 0:
+  guard it (a small positive number) instead of dividing by 0.
+- A bounded vector (a_t = C) may sit inside the margin and gives a wrong b.
+- gamma='scale' on a constant X: X.var() is 0, so 1 / (d * 0) divides by zero.
 
 Worked example (linear kernel, C = 10): x = 0, 2, 3 with labels no, yes, yes. The margin
 runs between 0 and 2: w = 1, b = -1, f(x) = x - 1. The support vectors are samples 0 and 1
 with a = 1/2 each (w = 1/2 * 2 - 1/2 * 0 = 1 and 1/2 - 1/2 = 0); sample 2 has a = 0. So
 support_ = [0, 1], dual_coef_ = [[-0.5, 0.5]], intercept_ = [-1], and 0.9 -> no, 1.1 -> yes.
 
-Run `pytest -k kernel_svm` to check your work; hints are in hints/classification/kernel_svm.md.
+Run `pytest --kata classification/kernel_svm` to check your work; hints are in
+hints/classification/kernel_svm.md.
 """
 
 import numbers
@@ -284,4 +294,5 @@ class KernelSVM:
         ndarray of shape (n_queries,)
             Labels taken from ``classes_``.
         """
+        X = check_fitted_input(self, X, attribute="dual_coef_")
         raise NotImplementedError("KernelSVM.predict")

@@ -67,7 +67,10 @@ def polynomial_kernel(X, Y=None, degree=3, gamma=None, coef0=1):
     if gamma is not None:
         check_scalar(gamma, "gamma", low=0, low_inclusive=False)
     gamma = 1.0 / X.shape[1] if gamma is None else gamma
-    return (gamma * (X @ Y.T) + coef0) ** degree
+    K = X @ Y.T  # then in place: one (n, m) array
+    K *= gamma
+    K += coef0
+    return np.power(K, degree, out=K)
 
 
 def rbf_kernel(X, Y=None, gamma=None):
@@ -95,56 +98,89 @@ def rbf_kernel(X, Y=None, gamma=None):
     if gamma is not None:
         check_scalar(gamma, "gamma", low=0, low_inclusive=False)
     gamma = 1.0 / X.shape[1] if gamma is None else gamma
-    # ||x - y||^2 = ||x||^2 - 2 x.y + ||y||^2 as one matrix product; cancellation can make
-    # it slightly negative, and exp of a positive number would give a "similarity" above 1.
-    sq = (X**2).sum(axis=1)[:, None] - 2.0 * (X @ Y.T) + (Y**2).sum(axis=1)
-    return np.exp(-gamma * np.maximum(sq, 0.0))
+    # ||x - y||^2 = ||x||^2 - 2 x.y + ||y||^2 as one matrix product, then every step in
+    # place: ONE (n, m) array, not the six temporaries the one-line formula would allocate.
+    K = X @ Y.T
+    K *= -2.0
+    K += (X**2).sum(axis=1)[:, None]
+    K += (Y**2).sum(axis=1)
+    # Cancellation can make it slightly negative, and exp of a positive number would give
+    # a "similarity" above 1.
+    np.maximum(K, 0.0, out=K)
+    K *= -gamma
+    return np.exp(K, out=K)
 
 
 def _smo(K, y, C, tol, max_iter):
     """Solve the SVM dual by SMO with second-order working-set selection.
 
     min_a 1/2 a^T Q a - sum(a)  s.t.  0 <= a_i <= C,  y^T a = 0,  Q = (y y^T) * K.
-    Returns (alpha, intercept, n_iter).
+    Returns (alpha, intercept, n_iter). ``K`` is overwritten.
     """
     n = y.size
-    Q = K * np.outer(y, y)
-    kdiag = np.diag(K)
+    kdiag = K.diagonal().copy()
+    R = K
+    R *= -2.0  # in place: R = -2 K, the only n x n array (no Q = K * outer(y, y) copy)
     alpha = np.zeros(n)
-    G = -np.ones(n)  # gradient Q a - 1 of the dual objective, at a = 0
     tau = 1e-12
+
+    # The state is score = -y * G, with G = Q a - 1 the dual gradient (score = y at a = 0),
+    # kept in two masked copies: S[0] holds score where alpha_t may move "up" (y_t a_t can
+    # grow) and -inf elsewhere, S[1] score where it may move "down" and +inf elsewhere.
+    # Every step then costs a dozen O(n) operations on rows of R, which are contiguous
+    # (R is symmetric and C-contiguous: R[i] is a row read, R[:, i] a strided one).
+    def can_move(t):
+        up = (alpha[t] < C and y[t] > 0) or (alpha[t] > 0 and y[t] < 0)
+        down = (alpha[t] < C and y[t] < 0) or (alpha[t] > 0 and y[t] > 0)
+        return up, down
+
+    S = np.empty((2, n))
+    S[0] = np.where(y > 0, y, -np.inf)  # at a = 0: up = {y > 0}, down = {y < 0}
+    S[1] = np.where(y < 0, y, np.inf)
+    curvature, gain = np.empty(n), np.empty(n)
     n_iter = 0
     while n_iter < max_iter:
-        # Feasible directions: alpha_t may move "up" (y_t a_t grows) or "down" (it shrinks).
-        up = ((alpha < C) & (y > 0)) | ((alpha > 0) & (y < 0))
-        low = ((alpha < C) & (y < 0)) | ((alpha > 0) & (y > 0))
-        score = -y * G
-        i = np.argmax(np.where(up, score, -np.inf))
+        i = int(np.argmax(S[0]))
         # KKT holds to within tol when the most violating pair violates by less than tol
         # (libsvm's stopping rule, the one scikit-learn's `tol` refers to).
-        if score[i] - np.min(np.where(low, score, np.inf)) < tol:
+        if S[0, i] - S[1].min() < tol:
             break
         # Second order choice of j (Fan, Chen & Lin 2005): the largest guaranteed decrease
-        # b^2 / a of the objective, among the partners that violate KKT together with i.
-        b = score[i] - score
-        a = kdiag[i] + kdiag - 2.0 * K[i]
-        a = np.where(a > 0, a, tau)
-        j = np.argmin(np.where(low & (b > 0), -(b**2) / a, np.inf))
+        # b_t^2 / a_t of the objective, b_t = score_i - score_t > 0 among the "down" set,
+        # a_t = K_ii + K_tt - 2 K_it the curvature along the pair (tau if not positive).
+        np.add(R[i], kdiag, out=curvature)
+        curvature += kdiag[i]
+        np.maximum(curvature, tau, out=curvature)
+        np.subtract(S[0, i], S[1], out=gain)  # -inf outside the "down" set
+        np.maximum(gain, 0.0, out=gain)
+        gain *= gain
+        gain /= curvature
+        j = int(np.argmax(gain))
         # Exact minimum along the line that keeps y^T alpha fixed, then clip back into the
         # box [0, C]^2 (each clip keeps y_i a_i + y_j a_j unchanged).
         old_i, old_j = alpha[i], alpha[j]
-        step = b[j] / a[j]
+        step = (S[0, i] - S[1, j]) / curvature[j]
         pair_sum = y[i] * old_i + y[j] * old_j
-        new_i = np.clip(old_i + y[i] * step, 0.0, C)
-        new_j = np.clip(y[j] * (pair_sum - y[i] * new_i), 0.0, C)
+        new_i = min(max(old_i + y[i] * step, 0.0), C)
+        new_j = min(max(y[j] * (pair_sum - y[i] * new_i), 0.0), C)
         new_i = y[i] * (pair_sum - y[j] * new_j)
         alpha[i], alpha[j] = new_i, new_j
-        G += Q[:, i] * (new_i - old_i) + Q[:, j] * (new_j - old_j)
+        # G changes by Q[:, i] da_i + Q[:, j] da_j, so score = -y G by
+        # -(y_i da_i) K[i] - (y_j da_j) K[j] = (y_i da_i / 2) R[i] + (y_j da_j / 2) R[j].
+        change = R[i] * (0.5 * y[i] * (new_i - old_i))
+        change += R[j] * (0.5 * y[j] * (new_j - old_j))
+        S += change  # both masked copies; the infinities stay infinite
+        for t in (i, j):  # only alpha_i and alpha_j moved: update their membership
+            score_t = S[0, t] if np.isfinite(S[0, t]) else S[1, t]
+            up, down = can_move(t)
+            S[0, t] = score_t if up else -np.inf
+            S[1, t] = score_t if down else np.inf
         n_iter += 1
 
     # Intercept from KKT: every free vector (0 < a < C) sits on the margin, y f(x) = 1,
-    # which gives b = -y_t G_t; average them for robustness. Bounded vectors only bound b.
-    yG = y * G
+    # which gives b = -y_t G_t = score_t; average them for robustness. Bounded vectors
+    # only bound b.
+    yG = -np.where(np.isfinite(S[0]), S[0], S[1])
     free = (alpha > 0) & (alpha < C)
     if free.any():
         return alpha, -yG[free].mean(), n_iter
@@ -309,5 +345,6 @@ class KernelSVM:
         ndarray of shape (n_queries,)
             Labels taken from ``classes_``.
         """
+        X = check_fitted_input(self, X, attribute="dual_coef_")
         scores = self.decision_function(X)
         return self.classes_[(scores >= 0).astype(np.int64)]

@@ -55,17 +55,28 @@ def overlapping_blobs(seed, n=80):
 
 def test_kernel_hand_values():
     a, b = np.array([[1.0, 2.0]]), np.array([[3.0, 4.0], [1.0, 2.0]])
-    np.testing.assert_allclose(mod.linear_kernel(a, b), [[11.0, 5.0]], rtol=1e-12)
+    np.testing.assert_allclose(
+        mod.linear_kernel(a, b), [[11.0, 5.0]], rtol=1e-12, err_msg="linear kernel: K = X Y^T"
+    )
     # (1 * 11 + 1)^2 = 144 and (0.5 * 5 + 2)^3 = 91.125
     np.testing.assert_allclose(
-        mod.polynomial_kernel(a, b, degree=2, gamma=1.0, coef0=1.0), [[144.0, 36.0]], rtol=1e-12
+        mod.polynomial_kernel(a, b, degree=2, gamma=1.0, coef0=1.0),
+        [[144.0, 36.0]],
+        rtol=1e-12,
+        err_msg="poly kernel: (gamma x.y + coef0)^degree",
     )
     np.testing.assert_allclose(
-        mod.polynomial_kernel(a, b[1:], degree=3, gamma=0.5, coef0=2.0), [[91.125]], rtol=1e-12
+        mod.polynomial_kernel(a, b[1:], degree=3, gamma=0.5, coef0=2.0),
+        [[91.125]],
+        rtol=1e-12,
+        err_msg="poly kernel with gamma 0.5, coef0 2, degree 3",
     )
     # ||(1, 2) - (3, 4)||^2 = 8
     np.testing.assert_allclose(
-        mod.rbf_kernel(a, b, gamma=0.5), [[math.exp(-4.0), 1.0]], rtol=1e-12
+        mod.rbf_kernel(a, b, gamma=0.5),
+        [[math.exp(-4.0), 1.0]],
+        rtol=1e-12,
+        err_msg="rbf kernel: exp(-gamma ||x - y||^2)",
     )
 
 
@@ -93,7 +104,7 @@ def test_kernel_shapes_and_y_defaulting_to_x(name):
     func = getattr(mod, name)
     got = func(A, B)
     assert got.shape == (4, 6) and got.dtype == np.float64, f"{name}: shape {got.shape}"
-    np.testing.assert_allclose(func(A), func(A, A), rtol=1e-12)
+    np.testing.assert_allclose(func(A), func(A, A), rtol=1e-12, err_msg="Y=None means Y = X")
     np.testing.assert_allclose(func(A), func(A).T, rtol=1e-12, err_msg="K(X, X) is symmetric")
 
 
@@ -101,7 +112,9 @@ def test_kernel_shapes_and_y_defaulting_to_x(name):
 def test_rbf_gram_matrix_is_positive_semidefinite_with_unit_diagonal(seed):
     X = np.random.default_rng(seed).normal(size=(30, 4))
     K = mod.rbf_kernel(X, X, gamma=0.7)
-    np.testing.assert_allclose(np.diag(K), 1.0, rtol=1e-12)
+    np.testing.assert_allclose(
+        np.diag(K), 1.0, rtol=1e-12, err_msg="rbf: K(x, x) = 1 on the diagonal"
+    )
     assert np.linalg.eigvalsh(K).min() > -1e-10
 
 
@@ -120,7 +133,10 @@ def test_kernels_match_sklearn(name, kwargs):
     rng = np.random.default_rng(2)
     A, B = rng.normal(size=(7, 3)), rng.normal(size=(5, 3))
     np.testing.assert_allclose(
-        getattr(mod, name)(A, B, **kwargs), getattr(pairwise, name)(A, B, **kwargs), rtol=1e-10
+        getattr(mod, name)(A, B, **kwargs),
+        getattr(pairwise, name)(A, B, **kwargs),
+        rtol=1e-10,
+        err_msg="kernel vs sklearn.metrics.pairwise",
     )
 
 
@@ -133,7 +149,9 @@ def test_rbf_kernel_never_exceeds_one():
         f"rbf_kernel gave {K.max()!r} > 1: the expanded squared distance went negative. "
         "Clip it at 0 before the exponential."
     )
-    np.testing.assert_allclose(np.diag(K), 1.0, atol=1e-8)
+    np.testing.assert_allclose(
+        np.diag(K), 1.0, atol=1e-8, err_msg="rbf: the diagonal is exactly 1 after the clip"
+    )
 
 
 def test_rbf_kernel_does_not_build_an_n_m_d_intermediate():
@@ -144,6 +162,37 @@ def test_rbf_kernel_does_not_build_an_n_m_d_intermediate():
     assert peak < full / 4, (
         f"rbf_kernel peaked at {peak / 1e6:.0f} MB; the (n, m, d) array of differences "
         f"takes {full / 1e6:.0f} MB. Use ||x||^2 - 2 x.y + ||y||^2."
+    )
+
+
+@pytest.mark.parametrize("name", ["rbf_kernel", "polynomial_kernel"])
+def test_kernels_build_one_n_by_m_array(name):
+    # The result is 8 MB. Written as one expression, the rbf formula keeps two or three
+    # such arrays alive at once (X Y^T, -2 times it, the sums, the clip, the exp): each
+    # step can be done in place instead, leaving one (n, m) array plus O(n + m).
+    rng = np.random.default_rng(2)
+    A, B = rng.normal(size=(1000, 5)), rng.normal(size=(1000, 5))
+    out, peak = peak_memory(getattr(mod, name), A, B)
+    assert peak < 1.6 * out.nbytes, (
+        f"{name} peaked at {peak / 1e6:.1f} MB for a {out.nbytes / 1e6:.0f} MB result: every "
+        "operation on the (n, m) matrix allocated a new one. Do each step in place "
+        "(K = X @ Y.T, then K *= ..., K += ..., np.maximum(K, 0, out=K), np.exp(K, out=K))"
+    )
+
+
+def test_fit_builds_one_n_by_n_matrix():
+    # K is n x n (18 MB here). Q = K * np.outer(y, y) adds two more; K_it y_i y_t, or Q
+    # made in place from K, does not.
+    rng = np.random.default_rng(3)
+    X = rng.normal(size=(1500, 3))
+    y = (X[:, 0] + 0.5 * rng.normal(size=1500) > 0).astype(int)
+    n_by_n = 1500 * 1500 * 8
+    _, peak = peak_memory(mod.KernelSVM(max_iter=5).fit, X, y)
+    assert peak < 1.6 * n_by_n, (
+        f"fit peaked at {peak / 1e6:.0f} MB where the kernel matrix takes {n_by_n / 1e6:.0f} "
+        "MB: the SMO set-up copies it (Q = K * np.outer(y, y) is two more n x n arrays, and "
+        "the kernel formula itself may allocate several). Keep ONE n x n array: scale K in "
+        "place, or use K_it y_i y_t where Q_it is needed"
     )
 
 
@@ -174,26 +223,45 @@ def test_kernel_hyperparameters_are_checked():
 def test_worked_example_from_the_statement():
     model = mod.KernelSVM(C=10.0, kernel="linear", tol=1e-8)
     model.fit([[0.0], [2.0], [3.0]], ["no", "yes", "yes"])
-    np.testing.assert_array_equal(model.classes_, ["no", "yes"])
-    np.testing.assert_array_equal(model.support_, [0, 1])
+    np.testing.assert_array_equal(
+        model.classes_, ["no", "yes"], err_msg="classes_ = sorted labels"
+    )
+    np.testing.assert_array_equal(
+        model.support_, [0, 1], err_msg="support_: the samples with a > 0, increasing"
+    )
     np.testing.assert_allclose(
         model.dual_coef_,
         [[-0.5, 0.5]],
         atol=1e-6,
         err_msg="dual_coef_ holds a_i * y_i of the support vectors (y = -1 for classes_[0])",
     )
-    np.testing.assert_allclose(model.intercept_, [-1.0], atol=1e-6)
-    np.testing.assert_allclose(model.support_vectors_, [[0.0], [2.0]])
-    np.testing.assert_allclose(model.decision_function([[1.0], [4.0]]), [0.0, 3.0], atol=1e-6)
-    np.testing.assert_array_equal(model.predict([[0.9], [1.1]]), ["no", "yes"])
+    np.testing.assert_allclose(
+        model.intercept_, [-1.0], atol=1e-6, err_msg="b = -1 for the worked example"
+    )
+    np.testing.assert_allclose(
+        model.support_vectors_, [[0.0], [2.0]], err_msg="support_vectors_ = X[support_]"
+    )
+    np.testing.assert_allclose(
+        model.decision_function([[1.0], [4.0]]), [0.0, 3.0], atol=1e-6, err_msg="f(x) = x - 1"
+    )
+    np.testing.assert_array_equal(
+        model.predict([[0.9], [1.1]]), ["no", "yes"], err_msg="0.9 -> no, 1.1 -> yes"
+    )
 
 
 def test_two_points_hard_margin_and_box_constraint():
     # x = (1, 0) is "pos", x = (-1, 0) is "neg": w = (1, 0), b = 0, a = 1/2 each.
     X, y = [[1.0, 0.0], [-1.0, 0.0]], ["pos", "neg"]
     model = mod.KernelSVM(C=10.0, kernel="linear", tol=1e-8).fit(X, y)
-    np.testing.assert_allclose(model.dual_coef_, [[0.5, -0.5]], atol=1e-8)
-    np.testing.assert_allclose(model.decision_function([[2.0, 5.0]]), [2.0], atol=1e-8)
+    np.testing.assert_allclose(
+        model.dual_coef_,
+        [[0.5, -0.5]],
+        atol=1e-8,
+        err_msg="two points: a = 1/2 each, dual_coef_ = a y",
+    )
+    np.testing.assert_allclose(
+        model.decision_function([[2.0, 5.0]]), [2.0], atol=1e-8, err_msg="f at a new point"
+    )
     # With C = 0.1 < 1/2 both multipliers stop at the box: w = (0.2, 0).
     capped = mod.KernelSVM(C=0.1, kernel="linear", tol=1e-8).fit(X, y)
     np.testing.assert_allclose(
@@ -202,7 +270,12 @@ def test_two_points_hard_margin_and_box_constraint():
         atol=1e-12,
         err_msg="a_i must be clipped into [0, C]",
     )
-    np.testing.assert_allclose(capped.decision_function([[1.0, 0.0]]), [0.2], atol=1e-12)
+    np.testing.assert_allclose(
+        capped.decision_function([[1.0, 0.0]]),
+        [0.2],
+        atol=1e-12,
+        err_msg="the box constraint a <= C caps the decision",
+    )
 
 
 def test_intercept_when_no_support_vector_is_free():
@@ -210,7 +283,9 @@ def test_intercept_when_no_support_vector_is_free():
     # w = 0.1 and no vector pins b. KKT only bounds it, -1 <= b <= 0.9; the rule "halfway
     # between the bounds" (libsvm, scikit-learn) gives b = -0.05: f(x) = 0.1 x - 0.05.
     model = mod.KernelSVM(C=0.1, kernel="linear", tol=1e-8).fit([[0.0], [1.0]], [0, 1])
-    np.testing.assert_allclose(model.dual_coef_, [[-0.1, 0.1]], atol=1e-12)
+    np.testing.assert_allclose(
+        model.dual_coef_, [[-0.1, 0.1]], atol=1e-12, err_msg="a = C = 0.1 at the bound"
+    )
     np.testing.assert_allclose(
         model.intercept_,
         [-0.05],
@@ -292,7 +367,7 @@ def test_labels_are_mapped_to_minus_one_and_plus_one():
     _, ref_scores = fit_scores([-1, 1])
     for labels in ([0, 1], ["neg", "pos"], [3, 8]):
         model, scores = fit_scores(labels)
-        np.testing.assert_array_equal(model.classes_, labels)
+        np.testing.assert_array_equal(model.classes_, labels, err_msg="classes_ = sorted labels")
         np.testing.assert_allclose(
             scores,
             ref_scores,
@@ -302,7 +377,9 @@ def test_labels_are_mapped_to_minus_one_and_plus_one():
             "sum a_i y_i = 0 ignores class 0)",
         )
         np.testing.assert_array_equal(
-            model.predict(X), np.asarray(labels)[(ref_scores > 0).astype(int)]
+            model.predict(X),
+            np.asarray(labels)[(ref_scores > 0).astype(int)],
+            err_msg="predict vs SVC, labels from classes_",
         )
 
 
@@ -337,7 +414,9 @@ def test_duplicate_points_with_opposite_labels(kernel):
     free = (alpha > 1e-8) & (alpha < C - 1e-8)
     assert margin[alpha == 0].min() > 1 - 1e-4, "a sample with a = 0 is inside the margin"
     assert margin[alpha >= C - 1e-8].max() < 1 + 1e-4, "a sample with a = C is beyond it"
-    np.testing.assert_allclose(margin[free], 1.0, atol=1e-4)
+    np.testing.assert_allclose(
+        margin[free], 1.0, atol=1e-4, err_msg="free support vectors sit on the margin: y f(x) = 1"
+    )
 
 
 def test_poly_svm_uses_its_own_coef0_default_of_zero():
@@ -382,7 +461,12 @@ def test_swapping_the_classes_negates_the_decision_function():
     X, y = overlapping_blobs(7, n=60)
     a = mod.KernelSVM(tol=1e-8).fit(X, y)
     b = mod.KernelSVM(tol=1e-8).fit(X, 1 - y)
-    np.testing.assert_allclose(b.decision_function(X), -a.decision_function(X), atol=1e-5)
+    np.testing.assert_allclose(
+        b.decision_function(X),
+        -a.decision_function(X),
+        atol=1e-5,
+        err_msg="swapping the classes negates f",
+    )
 
 
 @pytest.mark.parametrize("kernel", ["rbf", "linear"])
@@ -391,7 +475,9 @@ def test_separable_data_is_split_with_a_full_margin(kernel):
     model = mod.KernelSVM(C=100.0, kernel=kernel, tol=1e-6).fit(X, y)
     margin = plus_minus(model, y) * model.decision_function(X)
     assert margin.min() > 1 - 1e-4, f"hard-margin data: y f(x) = {margin.min():.4f} < 1"
-    np.testing.assert_array_equal(model.predict(X), y)
+    np.testing.assert_array_equal(
+        model.predict(X), y, err_msg="separable data: every training point right"
+    )
     assert len(model.support_) < 15, "only the samples on the margin should be support vectors"
 
 
@@ -403,11 +489,16 @@ def test_refitting_on_the_support_vectors_gives_the_same_model(seed):
     X, y = make_moons(80, noise=0.25, random_state=seed)
     model = mod.KernelSVM(C=2.0, gamma=1.0, tol=1e-7).fit(X, y)
     sv = model.support_
-    np.testing.assert_allclose(model.support_vectors_, X[sv])
+    np.testing.assert_allclose(
+        model.support_vectors_, X[sv], err_msg="support_vectors_ = X[support_]"
+    )
     again = mod.KernelSVM(C=2.0, gamma=1.0, tol=1e-7).fit(X[sv], y[sv])
     grid = np.random.default_rng(seed).uniform(-1.5, 2.5, size=(50, 2))
     np.testing.assert_allclose(
-        again.decision_function(grid), model.decision_function(grid), atol=1e-4
+        again.decision_function(grid),
+        model.decision_function(grid),
+        atol=1e-4,
+        err_msg="refitting on the support vectors gives the same f",
     )
 
 
@@ -417,12 +508,24 @@ def test_permuting_and_shifting_the_training_set(seed):
     perm = np.random.default_rng(seed).permutation(len(X))
     base = mod.KernelSVM(C=1.0, tol=1e-7).fit(X, y)
     permuted = mod.KernelSVM(C=1.0, tol=1e-7).fit(X[perm], y[perm])
-    np.testing.assert_allclose(permuted.decision_function(X), base.decision_function(X), atol=1e-4)
-    np.testing.assert_array_equal(np.sort(perm[permuted.support_]), base.support_)
+    np.testing.assert_allclose(
+        permuted.decision_function(X),
+        base.decision_function(X),
+        atol=1e-4,
+        err_msg="permuting the samples leaves f",
+    )
+    np.testing.assert_array_equal(
+        np.sort(perm[permuted.support_]),
+        base.support_,
+        err_msg="permuting the samples permutes support_",
+    )
     # The rbf kernel and gamma='scale' only see differences between points.
     shifted = mod.KernelSVM(C=1.0, tol=1e-7).fit(X + 5.0, y)
     np.testing.assert_allclose(
-        shifted.decision_function(X + 5.0), base.decision_function(X), atol=1e-4
+        shifted.decision_function(X + 5.0),
+        base.decision_function(X),
+        atol=1e-4,
+        err_msg="shifting all points leaves f (rbf sees differences only)",
     )
 
 
@@ -441,17 +544,70 @@ def test_gamma_scale_uses_the_variance_of_all_of_x():
     auto = mod.KernelSVM(gamma="auto", tol=1e-8).fit(X, y)
     explicit_auto = mod.KernelSVM(gamma=0.5, tol=1e-8).fit(X, y)
     np.testing.assert_allclose(
-        auto.decision_function(X), explicit_auto.decision_function(X), atol=1e-8
+        auto.decision_function(X),
+        explicit_auto.decision_function(X),
+        atol=1e-8,
+        err_msg="gamma='auto' is 1 / n_features",
     )
+
+
+@pytest.mark.parametrize("kernel", ["rbf", "poly"])
+def test_gamma_scale_on_constant_x_is_one_as_svc(kernel):
+    # Every entry of X is 3.0: X.var() is 0 and 1 / (n_features * 0) would divide by zero.
+    # scikit-learn's SVC takes gamma = 1 then.
+    X = np.full((6, 2), 3.0)
+    y = np.array([0, 1, 0, 1, 1, 0])
+    try:
+        model = mod.KernelSVM(kernel=kernel, gamma="scale").fit(X, y)
+    except FloatingPointError as exc:
+        pytest.fail(
+            f"gamma='scale' on a constant X raised {exc}: X.var() is 0. As SVC does, use "
+            "gamma = 1 when the variance is 0"
+        )
+    # Every training point is the same point, so f is the intercept everywhere: it must be
+    # finite and equal SVC's.
+    Q = np.array([[3.0, 3.0], [4.0, 2.0], [0.0, 1.0]])
+    svm = import_sklearn("svm")
+    ref = svm.SVC(kernel=kernel, gamma="scale").fit(X, y)
+    np.testing.assert_allclose(
+        model.decision_function(Q),
+        ref.decision_function(Q),
+        atol=1e-7,
+        err_msg="gamma='scale' on a constant X must be 1, as scikit-learn's SVC",
+    )
+
+
+def test_refitting_recomputes_gamma_and_everything_else():
+    X1, y1 = overlapping_blobs(20, n=60)
+    X2 = 10.0 * overlapping_blobs(21, n=40)[0] + 5.0  # another variance: another gamma
+    y2 = np.array(["p", "q"])[overlapping_blobs(21, n=40)[1]]
+    model = mod.KernelSVM().fit(X1, y1)
+    model.fit(X2, y2)
+    fresh = mod.KernelSVM().fit(X2, y2)
+    Q = X2[:10] + 1.0
+    np.testing.assert_allclose(
+        model.decision_function(Q),
+        fresh.decision_function(Q),
+        rtol=1e-12,
+        err_msg="a second fit must recompute everything from the new data, gamma='scale' "
+        "included (1 / (n_features * X.var()) of the NEW X)",
+    )
+    np.testing.assert_array_equal(model.classes_, ["p", "q"], err_msg="classes_ of the refit")
 
 
 def test_fit_is_deterministic():
     X, y = make_moons(80, noise=0.3, random_state=3)
     a = mod.KernelSVM().fit(X, y)
     b = mod.KernelSVM().fit(X, y)
-    np.testing.assert_array_equal(a.support_, b.support_)
-    np.testing.assert_array_equal(a.dual_coef_, b.dual_coef_)
-    np.testing.assert_array_equal(a.intercept_, b.intercept_)
+    np.testing.assert_array_equal(
+        a.support_, b.support_, err_msg="fit is deterministic (support_)"
+    )
+    np.testing.assert_array_equal(
+        a.dual_coef_, b.dual_coef_, err_msg="fit is deterministic (dual_coef_)"
+    )
+    np.testing.assert_array_equal(
+        a.intercept_, b.intercept_, err_msg="fit is deterministic (intercept_)"
+    )
 
 
 def test_max_iter_stops_smo_early_with_a_feasible_point():
@@ -488,7 +644,12 @@ def test_a_point_on_the_boundary_goes_to_the_second_class_as_in_svc():
     X = np.array([[-1.0, 0.0], [1.0, 0.0]])
     model = mod.KernelSVM(kernel="linear").fit(X, np.array(["neg", "pos"]))
     on_boundary = np.array([[0.0, 5.0], [0.0, -3.0]])
-    np.testing.assert_allclose(model.decision_function(on_boundary), 0.0, atol=1e-12)
+    np.testing.assert_allclose(
+        model.decision_function(on_boundary),
+        0.0,
+        atol=1e-12,
+        err_msg="the constructed point lies on the boundary",
+    )
     got = model.predict(on_boundary)
     assert list(got) == ["pos", "pos"], (
         f"points with decision_function 0 were predicted {list(got)}: scikit-learn's SVC "
@@ -507,8 +668,14 @@ def test_predictions_match_sklearn_svc(data, params):
     ref_score = ref.decision_function(Q)
     clear = np.abs(ref_score) > 0.05  # both stop at tol=1e-3: skip points on the boundary
     assert clear.mean() > 0.9
-    np.testing.assert_array_equal(mine.predict(Q)[clear], ref.predict(Q)[clear])
-    np.testing.assert_allclose(mine.decision_function(Q), ref_score, atol=0.05)
+    np.testing.assert_array_equal(
+        mine.predict(Q)[clear],
+        ref.predict(Q)[clear],
+        err_msg="predictions vs SVC away from the boundary",
+    )
+    np.testing.assert_allclose(
+        mine.decision_function(Q), ref_score, atol=0.05, err_msg="decision function vs SVC"
+    )
 
 
 @pytest.mark.parametrize("params", PARAMS, ids=lambda p: "-".join(map(str, p.values())))
@@ -517,9 +684,16 @@ def test_converged_solution_matches_sklearn(params):
     X, y = DATASETS["moons"]
     mine = mod.KernelSVM(tol=1e-7, **params).fit(X, y)
     ref = svm.SVC(tol=1e-7, **params).fit(X, y)
-    np.testing.assert_array_equal(mine.support_, np.sort(ref.support_))
-    np.testing.assert_allclose(mine.intercept_, ref.intercept_, atol=1e-4)
-    np.testing.assert_allclose(mine.decision_function(X), ref.decision_function(X), atol=1e-4)
+    np.testing.assert_array_equal(mine.support_, np.sort(ref.support_), err_msg="support_ vs SVC")
+    np.testing.assert_allclose(
+        mine.intercept_, ref.intercept_, atol=1e-4, err_msg="intercept_ vs SVC"
+    )
+    np.testing.assert_allclose(
+        mine.decision_function(X),
+        ref.decision_function(X),
+        atol=1e-4,
+        err_msg="decision function vs SVC",
+    )
     gamma = scale_gamma(X) if params.get("gamma") is None else params["gamma"]
     K = oracle_kernel(X, X, params["kernel"], gamma, degree=2, coef0=params.get("coef0", 0.0))
     mine_ay, ref_ay = np.zeros(len(X)), np.zeros(len(X))
@@ -598,6 +772,16 @@ def test_predict_before_fit_is_a_not_fitted_error():
         mod.KernelSVM().predict(X)
     with pytest.raises(NotFittedError, match="fit"):
         mod.KernelSVM().decision_function(X)
+
+
+def test_predict_validates_before_anything_else():
+    # predict's own first line checks: a wrong feature count is reported by predict,
+    # whatever order decision_function and predict are written in.
+    X, y = overlapping_blobs(15, n=30)
+    model = mod.KernelSVM().fit(X, y)
+    model.predict(X)
+    with pytest.raises(ValueError, match="features"):
+        model.predict(np.zeros((2, 3)))
 
 
 def test_fit_returns_self_and_keeps_hyperparameters():

@@ -414,7 +414,12 @@ def test_scores_and_predictions_agree(seed):
     model = mod.LinearSVM(max_iter=100).fit(X, y)
     z = model.decision_function(X)
     assert z.shape == (len(y),), f"decision_function has shape {z.shape}, expected (n,)"
-    np.testing.assert_allclose(z, X @ model.coef_[0] + model.intercept_[0], rtol=1e-12)
+    np.testing.assert_allclose(
+        z,
+        X @ model.coef_[0] + model.intercept_[0],
+        rtol=1e-12,
+        err_msg="decision_function must be X @ coef_[0] + intercept_[0]",
+    )
     np.testing.assert_array_equal(
         model.predict(X),
         model.classes_[(z > 0).astype(int)],
