@@ -62,13 +62,23 @@ def test_symmetric_two_point_problem_has_the_hand_solution(solver):
     # b = 0 by symmetry; dJ/dw = w - 2C sigmoid(-w) = 0 at w = ln 3 when C = 2 ln 3.
     model = fit(np.array([[-1.0], [1.0]]), np.array([0, 1]), solver, C=2 * math.log(3.0))
     np.testing.assert_allclose(
-        model.coef_, [[math.log(3.0)]], rtol=1e-6, err_msg=f"solver={solver!r}: w = ln 3"
+        model.coef_,
+        [[math.log(3.0)]],
+        rtol=1e-6,
+        err_msg=f"solver={solver!r}: dJ/dw = w - 2 C sigmoid(-w) vanishes at w = ln 3 for "
+        "C = 2 ln 3. Another value: does C weight the loss (penalty weight 1 / (n C) once "
+        "divided by n C, not C / n)? Is the gradient a mean, X^T (p - t) / n?",
     )
     np.testing.assert_allclose(
         model.intercept_, [0.0], atol=1e-7, err_msg=f"solver={solver!r}: b = 0 by symmetry"
     )
+    proba = model.predict_proba([[1.0]])
+    assert not np.allclose(proba, [[0.75, 0.25]], rtol=1e-6), (
+        f"predict_proba([[1]]) is {proba.round(4)}: the columns are swapped. Column j is "
+        "P(y = classes_[j]), so column 1 is sigmoid(z) (here 3/4)"
+    )
     np.testing.assert_allclose(
-        model.predict_proba([[1.0]]),
+        proba,
         [[0.25, 0.75]],
         rtol=1e-6,
         err_msg="predict_proba([[1]]) = [1 - sigmoid(ln 3), sigmoid(ln 3)] = [1/4, 3/4]",
@@ -253,13 +263,13 @@ def test_a_logit_of_exactly_zero_predicts_classes_0():
     # 1/2, so the intercept's gradient mean(1/2 - t) is exactly 0): at x = 0 the logit is 0.
     X = np.array([[-1.0], [1.0]])
     model = mod.LogisticRegression(learning_rate=1.0, max_iter=1, tol=0.0, solver="gd")
-    model.fit(X, ["a", "b"])
+    model.fit(X, [0, 1])
     z = model.decision_function([[0.0]])
     assert z[0] == 0.0, f"expected w = 1/2, b = 0 after one step, so a logit of 0 at x = 0: {z}"
     np.testing.assert_array_equal(
         model.predict_proba([[0.0]]), [[0.5, 0.5]], err_msg="a logit of 0 is P = 1/2 each"
     )
-    assert model.predict([[0.0]])[0] == "a", (
+    assert model.predict([[0.0]])[0] == 0, (
         "a logit of exactly 0 (P = 1/2) must predict classes_[0]: classes_[1] needs a logit "
         "> 0, as in scikit-learn; did you use >= 0 (or P >= 0.5)?"
     )
