@@ -169,7 +169,9 @@ def test_default_solver_is_newton_and_converges_in_a_few_iterations():
         f"the default solver took {k} iterations to reach tol = 1e-8: is it still gradient "
         "descent? solver='newton' (the default) steps by H^-1 grad, the Hessian "
         "H = X^T S X / n + I / (nC) with S = diag(p (1 - p)), and converges in about ten; "
-        "keep the fixed-step descent for solver='gd'"
+        "keep the fixed-step descent for solver='gd'. A Newton step that converges slowly "
+        "has a Hessian that is not the gradient's derivative (the 1/n, the penalty's "
+        "I / (nC)) or is scaled by learning_rate"
     )
     w, b = params(model)
     gw, gb = objective_gradient(X, y.astype(float), w, b, 1.0)

@@ -69,7 +69,19 @@ def test_intercept_only_problem_gives_the_centred_log_frequencies(solver):
     # All-zero features: W stays 0 and softmax(b) must equal the class frequencies.
     X = np.zeros((6, 2))
     y = np.array(["c", "b", "a", "c", "b", "c"])
-    model = fit(X, y, solver, C=0.5)
+    try:
+        model = fit(X, y, solver, C=0.5)
+    except (TypeError, ValueError, IndexError) as exc:
+        pytest.fail(
+            f"fit with string labels raised {type(exc).__name__}: {exc}. Labels are not "
+            "column indices: take classes_ = sorted unique labels and one-hot the position "
+            "of each label in classes_ (np.unique(y, return_inverse=True))."
+        )
+    sums = model.predict_proba(X).sum(axis=1)
+    assert np.allclose(sums, 1.0), (
+        f"rows of predict_proba sum to {sums.round(4)}: the softmax normalizes over the CLASS "
+        "axis (axis=1, keepdims=True), not over the samples"
+    )
     freq = np.array([1 / 6, 2 / 6, 3 / 6])
     expected = np.log(freq) - np.log(freq).mean()
     b = np.asarray(model.intercept_)
@@ -106,7 +118,9 @@ def test_symmetric_three_point_problem_has_the_hand_solution(solver):
         4 / 3 * math.log(2.0) * X,
         rtol=1e-6,
         atol=1e-9,
-        err_msg=f"solver={solver!r}: W_k = (4/3) ln 2 x_k by symmetry",
+        err_msg=f"solver={solver!r}: W_k = (4/3) ln 2 x_k by symmetry. Another value: does C "
+        "weight the loss (penalty weight 1 / (n C) once divided by n C, not C / n)? Is the "
+        "gradient a mean, (P - Y)^T X / n?",
     )
     np.testing.assert_allclose(
         model.intercept_, np.zeros(3), atol=1e-8, err_msg="b = 0 by symmetry"
@@ -159,7 +173,9 @@ def test_default_solver_is_newton_and_converges_in_a_few_iterations():
         f"the default solver took {k} iterations to reach tol = 1e-8: is it still gradient "
         "descent? solver='newton' (the default) steps by H^-1 grad (H the Hessian of "
         "L = J / (n C), or Hessian-vector products and conjugate gradients) and converges "
-        "in about ten; keep the fixed-step descent for solver='gd'"
+        "in about ten; keep the fixed-step descent for solver='gd'. A Newton step that "
+        "converges slowly has a Hessian that is not the gradient's derivative: the 1/n, the "
+        "penalty's V / (n C), the softmax Jacobian diag(p) - p p^T"
     )
     gW, gb = objective_gradient(X, one_hot(y), model.coef_, model.intercept_, 1.0)
     assert max(np.max(np.abs(gW)), np.max(np.abs(gb))) / len(y) < 1e-8, (
