@@ -164,10 +164,21 @@ def test_kneighbors_does_not_build_an_n_m_d_intermediate():
 # --- the classifier ------------------------------------------------------------------------
 
 
+LABELS_AS_NUMBERS = (
+    "string labels broke the vote ({exc}): np.bincount and friends need small "
+    "non-negative ints. Encode labels as positions in classes_ (np.unique with "
+    "return_inverse=True) and map the winning position back through classes_."
+)
+
+
 def test_worked_example_from_the_statement():
     model = mod.KNNClassifier(n_neighbors=3).fit([[0.0], [1.0], [2.0], [10.0]], list("aabb"))
     _, ind = model.kneighbors([[1.5]])
     np.testing.assert_array_equal(ind, [[1, 2, 0]], err_msg="1 and 2 tie: training order")
+    try:
+        model.predict_proba([[1.5]])
+    except (TypeError, ValueError) as exc:
+        pytest.fail(LABELS_AS_NUMBERS.format(exc=exc))
     assert model.predict([[1.5]])[0] == "a"
     np.testing.assert_allclose(
         model.predict_proba([[1.5]]), [[2 / 3, 1 / 3]], rtol=1e-12, err_msg="votes a, b, a"
@@ -222,11 +233,7 @@ def test_string_labels_come_back_as_strings():
     try:
         pred = model.predict([[0.0, 0.2], [5.2, 5.2], [8.0, 0.0]])
     except (TypeError, ValueError) as exc:
-        pytest.fail(
-            f"string labels broke predict ({exc}): np.bincount and friends need small "
-            "non-negative ints. Encode labels as positions in classes_ (np.unique with "
-            "return_inverse=True) and map the winning position back through classes_."
-        )
+        pytest.fail(LABELS_AS_NUMBERS.format(exc=exc))
     np.testing.assert_array_equal(
         pred, ["dog", "cat", "emu"], err_msg="predict must return labels from classes_"
     )
@@ -268,7 +275,7 @@ def test_several_exact_matches_share_the_weight():
 
 def _division_diagnosis(exc):
     """What a FloatingPointError in a distance-weighted vote says about the code."""
-    if "divide" in str(exc):
+    if "divide by zero" in str(exc):
         return (
             "1 / 0: a query coincides with a training sample (distance 0) and its weight "
             "was computed as a plain 1 / d. As scikit-learn does, exact matches take all the "
@@ -299,13 +306,15 @@ def test_exact_match_rule_applies_query_by_query(cls):
         got = predict(Q)
     except FloatingPointError as exc:
         pytest.fail(f"{cls} with weights='distance': {_division_diagnosis(exc)}")
-    mistake = (
-        "with weights='distance', a batch where one query coincides with a training "
-        "sample and another does not: the exact-match rule (matches take all the weight) "
-        "applies row by row. Testing `(dist == 0).any()` over the whole batch changes the "
-        "weights of the queries that have no exact match."
+    np.testing.assert_allclose(
+        got,
+        expected,
+        rtol=1e-12,
+        atol=1e-12,
+        err_msg="weights='distance', query 0 matching sample 0 and query -0.5 matching "
+        "nothing: row 0 is all the match's, row 1 the 1/d-weighted "
+        + ("vote shares" if cls == "KNNClassifier" else "mean sum(w y) / sum(w)"),
     )
-    np.testing.assert_allclose(got, expected, rtol=1e-12, atol=1e-12, err_msg=mistake)
 
 
 def test_k_equal_to_n_train_predicts_the_majority_everywhere():
@@ -524,8 +533,15 @@ def test_predict_proba_before_fit_is_a_not_fitted_error():
     # an unfitted model says NotFittedError (never an AttributeError on classes_).
     X, y = np.arange(10.0).reshape(5, 2), np.arange(5)
     mod.KNNClassifier(n_neighbors=2).fit(X, y).predict_proba(X)
-    with pytest.raises(NotFittedError, match="fit"):
-        mod.KNNClassifier().predict_proba(X)
+    try:
+        with pytest.raises(NotFittedError, match="fit"):
+            mod.KNNClassifier().predict_proba(X)
+    except AttributeError as exc:
+        pytest.fail(
+            f"predict_proba before fit raised AttributeError ({exc}): its first line must be "
+            "the validation call, X = check_fitted_input(self, X, attribute='X_train_'), "
+            "which raises NotFittedError"
+        )
 
 
 @pytest.mark.parametrize("cls", ["KNNClassifier", "KNNRegressor"])
@@ -542,6 +558,13 @@ def test_refitting_on_new_data_forgets_the_old(cls):
     model = getattr(mod, cls)(n_neighbors=3).fit(X1, y1)
     model.fit(X2, y2)
     fresh = getattr(mod, cls)(n_neighbors=3).fit(X2, y2)
+    try:
+        model.kneighbors(Q)
+    except ValueError as exc:
+        pytest.fail(
+            f"kneighbors after a refit failed ({exc}): something fit stored from the first "
+            "data (training norms, label codes) was kept instead of recomputed"
+        )
     pairs = zip(model.kneighbors(Q), fresh.kneighbors(Q), ("dist", "ind"), strict=True)
     for got, want, what in pairs:
         np.testing.assert_array_equal(
