@@ -260,6 +260,22 @@ def test_tol_boundary_gives_the_exact_number_of_iterations(side):
         )
 
 
+def test_a_sample_equidistant_from_two_centers_goes_to_the_lower_index():
+    # x = 1 is at distance 1 from both initial centers 0 and 2: it joins cluster 0 (as
+    # np.argmin, and scikit-learn, do), so one iteration gives centers [1/3, 2], not [0, 5/3].
+    X = np.array([[0.0], [0.0], [1.0], [2.0], [2.0]])
+    km = mod.KMeans(n_clusters=2, init=[[0.0], [2.0]], max_iter=1).fit(X)
+    np.testing.assert_allclose(
+        km.cluster_centers_,
+        [[1 / 3], [2.0]],
+        rtol=1e-12,
+        err_msg="a tie in the assignment must go to the LOWER center index: x = 1 joins "
+        "cluster 0 (centers [1/3, 2]); [0, 5/3] means it went to cluster 1",
+    )
+    fitted = mod.KMeans(n_clusters=2, init=[[0.0], [2.0]]).fit([[0.0], [0.0], [2.0], [2.0]])
+    assert fitted.predict([[1.0]])[0] == 0, "predict: a tie goes to the lower center index"
+
+
 def test_inertia_never_increases_with_more_iterations():
     X, init = overlapping_data(4, n=300, k=6)
     inertias = [
