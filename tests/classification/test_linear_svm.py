@@ -139,7 +139,13 @@ def test_first_update_uses_every_point_inside_the_margin():
     X = np.array([[1.0, 2.0], [2.0, -1.0], [-1.0, -1.0], [0.0, 3.0]])
     y = np.array(["b", "a", "a", "b"])
     s = np.array([1.0, -1.0, -1.0, 1.0])
-    model = mod.LinearSVM(C=1.0, max_iter=1, learning_rate=0.5).fit(X, y)
+    try:
+        model = mod.LinearSVM(C=1.0, max_iter=1, learning_rate=0.5).fit(X, y)
+    except (TypeError, ValueError) as exc:
+        pytest.fail(
+            f"fit with labels 'a'/'b' raised {type(exc).__name__}: {exc}. The labels are not "
+            "the -1/+1 codes: s = +1 where y == classes_[1], -1 elsewhere"
+        )
     expected = 0.5 * (s @ X) / 4
     assert np.allclose(model.coef_, [expected], rtol=1e-12), (
         f"after one update coef_ is {model.coef_}, expected {[expected.tolist()]} = "
@@ -167,6 +173,11 @@ def test_second_update_uses_the_diminishing_step():
     b2 = b1 - lr / np.sqrt(2) * (-s[active].sum() / n)
     model = mod.LinearSVM(C=C, max_iter=2, learning_rate=lr).fit(X, s)
     history = list(model.objective_history_)
+    if len(history) == 2 and history[1] == pytest.approx(primal(w2, b2, X, s, C) / (n * C)):
+        pytest.fail(
+            f"objective_history_[1] is {history[1]:.6f} = J / (n C): record the primal "
+            "objective J = 1/2 ||w||^2 + C * sum(hinge) itself, as hinge_loss gives it"
+        )
     assert len(history) == 2 and history[1] == pytest.approx(primal(w2, b2, X, s, C)), (
         f"objective_history_ is {history}; after update 2 (step learning_rate / sqrt(2), "
         f"w / (n C) in the gradient) J should be {primal(w2, b2, X, s, C):.6f}"
@@ -442,6 +453,36 @@ def test_mini_batches_also_reach_one_percent():
         "across epochs, and keep the w / (n C) term"
     )
     assert len(model.objective_history_) == 200, "one objective_history_ entry per epoch"
+
+
+def test_mini_batch_epochs_replayed_by_hand():
+    # Two epochs of batch_size=4 on 10 samples (batches of 4, 4 and 2), replayed here:
+    # every epoch draws rng.permutation(n) from the generator random_state gives, and t
+    # counts every update of the run.
+    X, y = overlapping_blobs(20, n=10)
+    s, n, C, lr = signs(y), 10, 1.0, 0.5
+    rng = np.random.default_rng(3)
+    w, b, t, history = np.zeros(2), 0.0, 0, []
+    for _ in range(2):
+        order = rng.permutation(n)
+        for start in range(0, n, 4):
+            idx = order[start : start + 4]
+            v = np.where(s[idx] * (X[idx] @ w + b) < 1, s[idx], 0.0)
+            t += 1
+            w = w - lr / np.sqrt(t) * (w / (n * C) - X[idx].T @ v / idx.size)
+            b = b + lr / np.sqrt(t) * v.sum() / idx.size
+        history.append(primal(w, b, X, s, C))
+    model = mod.LinearSVM(
+        C=C, max_iter=2, learning_rate=lr, batch_size=4, random_state=3, tol=None
+    ).fit(X, y)
+    np.testing.assert_allclose(
+        model.objective_history_,
+        history,
+        rtol=1e-12,
+        err_msg="mini-batch epochs must visit rng.permutation(n) (every sample once, not "
+        "draws with replacement) in slices of batch_size, the last one shorter, averaging "
+        "each slice's subgradient and counting t over the whole run",
+    )
 
 
 def test_mini_batches_are_reproducible_with_a_seed():
