@@ -4,9 +4,9 @@ Difficulty 3 (hard), target time 45 minutes.
 
 Write batch normalization (each feature normalized over the batch, with running
 statistics for evaluation, as PyTorch's BatchNorm1d) and layer normalization (each sample
-normalized over its own features, as PyTorch's LayerNorm), forward and backward. The
-backward passes are the hard part: the mean and the variance depend on every input they
-were computed from, so every x contributes to every output of its group.
+normalized over its own features, as PyTorch's LayerNorm), forward and backward. The hard
+part is the backward pass, because the mean and the variance depend on every input they
+were computed from: every x contributes to every output of its group.
 
 Math:
     For a group of M values x_1..x_M (batchnorm: a feature's column over the N samples;
@@ -38,7 +38,8 @@ Conventions:
 - The batch is normalized with its BIASED variance (divide by N); the running variance
   accumulates the UNBIASED one (N / (N - 1) times it), as PyTorch does.
 - momentum is the weight of the OLD running value: 0.9 here is PyTorch's momentum=0.1.
-- batchnorm_backward works on a cache from either mode (see Math).
+- batchnorm_backward works on a cache from either mode; in evaluation mode the running
+  statistics are constants, so only the path through x_hat remains.
 - Training mode needs N >= 2; N = 1, gamma or beta not of shape (D,), state not a dict or
   holding running statistics of the wrong shape, momentum outside [0, 1], eps <= 0 and NaN
   are ValueErrors (the stub checks them). Evaluation mode accepts N = 1.
