@@ -26,8 +26,8 @@ Conventions:
   leaky_relu_grad(0) = alpha (the "x > 0" branch is strict).
 - leaky_relu and leaky_relu_grad take alpha (default 0.01, must be >= 0) and use the value
   passed in; a negative or non-numeric alpha is a ValueError (the stub checks it).
-- gelu is the tanh approximation above (PyTorch's gelu(x, approximate="tanh")), not the
-  exact erf form.
+- gelu is the tanh approximation 0.5 x (1 + tanh(sqrt(2 / pi) (x + 0.044715 x^3))), as
+  PyTorch's gelu(x, approximate="tanh"), not the exact erf form x * Phi(x).
 - No overflow, no NaN, no warning for |x| up to 1e3: sigmoid(-1000) is 0, sigmoid(1000)
   is 1, tanh(+-1000) is +-1, gelu(1000) is 1000, and every derivative is finite there.
 - NaN or infinity in x is a ValueError (the stub checks it); x is never modified in place.
