@@ -180,22 +180,6 @@ def test_kernels_build_one_n_by_m_array(name):
     )
 
 
-def test_fit_builds_one_n_by_n_matrix():
-    # K is n x n (18 MB here). Q = K * np.outer(y, y) adds two more; K_it y_i y_t, or Q
-    # made in place from K, does not.
-    rng = np.random.default_rng(3)
-    X = rng.normal(size=(1500, 3))
-    y = (X[:, 0] + 0.5 * rng.normal(size=1500) > 0).astype(int)
-    n_by_n = 1500 * 1500 * 8
-    _, peak = peak_memory(mod.KernelSVM(max_iter=5).fit, X, y)
-    assert peak < 1.6 * n_by_n, (
-        f"fit peaked at {peak / 1e6:.0f} MB where the kernel matrix takes {n_by_n / 1e6:.0f} "
-        "MB: the SMO set-up copies it (Q = K * np.outer(y, y) is two more n x n arrays, and "
-        "the kernel formula itself may allocate several). Keep ONE n x n array: scale K in "
-        "place, or use K_it y_i y_t where Q_it is needed"
-    )
-
-
 @pytest.mark.parametrize("name", ["linear_kernel", "polynomial_kernel", "rbf_kernel"])
 def test_kernels_reject_bad_input(name):
     func = getattr(mod, name)
@@ -222,9 +206,21 @@ def test_kernel_hyperparameters_are_checked():
 
 def test_worked_example_from_the_statement():
     model = mod.KernelSVM(C=10.0, kernel="linear", tol=1e-8)
-    model.fit([[0.0], [2.0], [3.0]], ["no", "yes", "yes"])
+    try:
+        model.fit([[0.0], [2.0], [3.0]], ["no", "yes", "yes"])
+    except FloatingPointError as exc:
+        pytest.fail(
+            f"fit raised {exc}: the curvature K_ii + K_tt - 2 K_it along a pair is 0 for t = i "
+            "(and for duplicate points). Replace a curvature <= 0 by a tiny positive number "
+            "(libsvm uses 1e-12) before dividing by it"
+        )
     np.testing.assert_array_equal(
         model.classes_, ["no", "yes"], err_msg="classes_ = sorted labels"
+    )
+    assert np.any(model.dual_coef_ < 0), (
+        f"dual_coef_ is {model.dual_coef_}: no support vector of classes_[0]. With labels "
+        "coded 0/1 instead of -1/+1 the constraint sum a_i y_i = 0 ignores every sample of "
+        "class 0: map classes_[0] to -1"
     )
     np.testing.assert_array_equal(
         model.support_, [0, 1], err_msg="support_: the samples with a > 0, increasing"
@@ -551,6 +547,22 @@ def test_gamma_scale_uses_the_variance_of_all_of_x():
     )
 
 
+def test_fit_builds_one_n_by_n_matrix():
+    # K is n x n (18 MB here). Q = K * np.outer(y, y) adds two more; K_it y_i y_t, or Q
+    # made in place from K, does not.
+    rng = np.random.default_rng(3)
+    X = rng.normal(size=(1500, 3))
+    y = (X[:, 0] + 0.5 * rng.normal(size=1500) > 0).astype(int)
+    n_by_n = 1500 * 1500 * 8
+    _, peak = peak_memory(mod.KernelSVM(max_iter=5).fit, X, y)
+    assert peak < 1.6 * n_by_n, (
+        f"fit peaked at {peak / 1e6:.0f} MB where the kernel matrix takes {n_by_n / 1e6:.0f} "
+        "MB: the SMO set-up copies it (Q = K * np.outer(y, y) is two more n x n arrays, and "
+        "the kernel formula itself may allocate several). Keep ONE n x n array: scale K in "
+        "place, or use K_it y_i y_t where Q_it is needed"
+    )
+
+
 @pytest.mark.parametrize("kernel", ["rbf", "poly"])
 def test_gamma_scale_on_constant_x_is_one_as_svc(kernel):
     # Every entry of X is 3.0: X.var() is 0 and 1 / (n_features * 0) would divide by zero.
@@ -574,6 +586,20 @@ def test_gamma_scale_on_constant_x_is_one_as_svc(kernel):
         ref.decision_function(Q),
         atol=1e-7,
         err_msg="gamma='scale' on a constant X must be 1, as scikit-learn's SVC",
+    )
+
+
+def test_tiny_multipliers_are_support_vectors_too():
+    # With C = 1e-4 every a_i is at most 1e-4: support_ is every sample with a_i > 0, as in
+    # SVC, however small (no threshold), and dual_coef_ holds their a_i y_i.
+    svm = import_sklearn("svm")
+    X, y = overlapping_blobs(22, n=40)
+    model = mod.KernelSVM(C=1e-4, tol=1e-8).fit(X, y)
+    ref = svm.SVC(C=1e-4, tol=1e-8).fit(X, y)
+    np.testing.assert_array_equal(
+        model.support_,
+        np.sort(ref.support_),
+        err_msg="support_ = every sample with a_i > 0, with no threshold on a_i",
     )
 
 
@@ -768,8 +794,14 @@ def test_bad_input_is_a_value_error():
 def test_predict_before_fit_is_a_not_fitted_error():
     X, y = overlapping_blobs(13, n=30)
     mod.KernelSVM().fit(X, y).predict(X)
-    with pytest.raises(NotFittedError, match="fit"):
-        mod.KernelSVM().predict(X)
+    try:
+        with pytest.raises(NotFittedError, match="fit"):
+            mod.KernelSVM().predict(X)
+    except AttributeError as exc:
+        pytest.fail(
+            f"predict before fit raised AttributeError ({exc}): its first line must be the "
+            "validation call, X = check_fitted_input(self, X, attribute='dual_coef_')"
+        )
     with pytest.raises(NotFittedError, match="fit"):
         mod.KernelSVM().decision_function(X)
 
