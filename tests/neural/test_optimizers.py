@@ -244,8 +244,9 @@ def max_rel_gap(traj_a, traj_b):
     first_bad, worst = None, 0.0
     for t, (a, b) in enumerate(zip(traj_a, traj_b, strict=True)):
         for k in b:
-            gap = np.max(np.abs(a[k] - b[k]) / np.maximum(np.abs(b[k]), 1.0))
-            worst = max(worst, float(gap))
+            gap = float(np.max(np.abs(a[k] - b[k]) / np.maximum(np.abs(b[k]), 1.0)))
+            gap = math.inf if math.isnan(gap) else gap  # a NaN is as far off as it gets
+            worst = max(worst, gap)
             if gap > 1e-12 and first_bad is None:
                 first_bad = t + 1
     return worst, first_bad
