@@ -3,8 +3,8 @@
 Runs plain `pytest` (the learner's view of a fresh clone) and checks that it exits non-zero,
 that the progress table ends with "0 solved, 0 in progress, N not started" for every
 catalogued kata, that nothing passed (the project's own checks are not part of the
-learner's run), and that nothing failed for real or printed a traceback. This proves the stubs are unsolved and the
-stub reporting works.
+learner's run), and that nothing failed for real or printed a traceback. This proves the
+stubs are unsolved and the stub reporting works.
 """
 
 import re
