@@ -59,10 +59,13 @@ def gradient_descent(grad, x0, lr=0.1, n_iter=1000, tol=1e-8):
     return x, np.stack(history)
 
 
-def minibatch_sgd(grad, X, y, w0, lr=0.01, batch_size=32, n_epochs=10, random_state=None):
+def minibatch_sgd(
+    grad, X, y, w0, lr=0.01, batch_size=32, n_epochs=10, shuffle=True, random_state=None
+):
     """Mini-batch stochastic gradient descent over shuffled epochs.
 
-    Each epoch visits the samples in a fresh random order, cut into consecutive batches of
+    Each epoch visits the samples in a fresh random order (their given order if
+    ``shuffle=False``), cut into consecutive batches of
     ``batch_size`` samples (the last batch holds the remaining ``n % batch_size`` samples;
     a ``batch_size`` of ``n`` or more means one batch of all ``n``), and takes one step
     ``w <- w - lr * grad(X_batch, y_batch, w)`` per batch.
@@ -82,8 +85,12 @@ def minibatch_sgd(grad, X, y, w0, lr=0.01, batch_size=32, n_epochs=10, random_st
         Samples per step, >= 1.
     n_epochs : int, default 10
         Passes over the data, >= 0.
+    shuffle : bool, default True
+        Draw a new random order of the samples every epoch; ``False`` visits them in
+        their given order ``0, 1, ..., n-1`` every epoch.
     random_state : None, int or numpy.random.Generator, default None
-        Seeds the shuffling: the same int gives the same result every time.
+        Seeds the shuffling: the same int gives the same result every time; a Generator is
+        used as given (and advanced). Unused when ``shuffle=False``.
 
     Returns
     -------
@@ -108,6 +115,8 @@ def minibatch_sgd(grad, X, y, w0, lr=0.01, batch_size=32, n_epochs=10, random_st
     lr = check_scalar(lr, "lr", low=0.0, low_inclusive=False)
     batch_size = check_scalar(batch_size, "batch_size", kind=numbers.Integral, low=1)
     n_epochs = check_scalar(n_epochs, "n_epochs", kind=numbers.Integral, low=0)
+    if not isinstance(shuffle, (bool, np.bool_)):
+        raise ValueError(f"shuffle must be True or False, got {shuffle!r}")
     rng = check_random_state(random_state)
     n = X.shape[0]
     w = w0.copy()
@@ -115,7 +124,7 @@ def minibatch_sgd(grad, X, y, w0, lr=0.01, batch_size=32, n_epochs=10, random_st
     for _ in range(n_epochs):
         # A fresh permutation every epoch: each sample is used exactly once per epoch, in
         # a new order, so the batches (and their gradient noise) differ from epoch to epoch.
-        order = rng.permutation(n)
+        order = rng.permutation(n) if shuffle else np.arange(n)
         # Stepping by batch_size up to n keeps the last, partial batch (a slice past the
         # end is just shorter), and batch_size > n gives one batch of all n samples.
         for start in range(0, n, batch_size):
