@@ -3,49 +3,76 @@
 Difficulty 1 (warm-up), target time 15 minutes.
 
 Write the three ways of holding data out that every evaluation starts with, as
-scikit-learn's train_test_split, KFold and StratifiedKFold do.
+scikit-learn's train_test_split, KFold and StratifiedKFold do: train_test_split(*arrays,
+test_size, shuffle, stratify, random_state) splits every array with the same indices;
+k_fold_indices(n_samples, n_splits, shuffle, random_state) and
+stratified_k_fold_indices(y, n_splits, shuffle, random_state) yield k pairs
+(train_idx, test_idx).
 
-train_test_split(*arrays, test_size, shuffle, stratify, random_state)
-    Split every array with the SAME indices (row i of X stays with y[i]) and return
-    [a_train, a_test, b_train, b_test, ...].
-    - test_size as an int is a COUNT in [1, n - 1]; as a float in (0, 1) it is a FRACTION,
-      n_test = ceil(test_size * n) (rounded UP, as scikit-learn: 0.25 of 10 samples is 3).
-      Anything else (0, n, 1.0, -0.5, True, "a", or a fraction leaving no training
-      sample) is a ValueError mentioning test_size.
-    - shuffle=False: the test part is the LAST n_test samples, in order (no randomness).
-    - stratify=labels: each class gets its share of the test set, within 1 sample of
-      n_test * n_class / n, and the test set still has exactly n_test samples.
+Math:
+    n_test = ceil(test_size * n) for a fractional test_size (0.25 of 10 samples is 3).
+    k folds of n samples: the first n % k folds hold n // k + 1 samples and the others
+    n // k, so sum of the fold sizes = (n % k)(n // k + 1) + (k - n % k)(n // k) = n.
+    Stratified: a class with n_c samples puts floor(n_c / k) or ceil(n_c / k) of them in
+    each fold; in the test set of a stratified split it gets about n_test * n_c / n.
 
-k_fold_indices(n_samples, n_splits=k, shuffle, random_state)
-    Yield k pairs (train_idx, test_idx). The test folds are consecutive blocks of the
-    indices 0..n-1 (shuffled first if shuffle=True); the first n % k folds hold
-    n // k + 1 samples and the others n // k, so no sample is left out and every sample
-    is in exactly one test fold. Without shuffling this equals scikit-learn's KFold
-    (train_idx is then the other samples in increasing order).
+Shapes: the arrays of train_test_split share their first dimension n (any number of
+further dimensions); it returns [a_train, a_test, b_train, b_test, ...] with the rows of
+each array taken by the same indices. train_idx and test_idx are 1-D integer arrays.
 
-stratified_k_fold_indices(y, n_splits=k, shuffle, random_state)
-    The same, but each fold keeps the class ratios: for every class, its counts across
-    the folds differ by at most 1, and the fold sizes differ by at most 1 too (as
-    scikit-learn's StratifiedKFold). Which samples go where is up to you.
-
-Randomness: random_state is an int, a numpy Generator or None (turn it into a Generator
-with the check_random_state call already in place); the same int gives the same split.
+Conventions:
+- train_test_split: test_size as an int is a COUNT in [1, n - 1]; as a float in (0, 1) a
+  FRACTION, n_test = ceil(test_size * n) (rounded UP, as scikit-learn). Anything else
+  (0, n, 1.0, -0.5, True, "a", or a fraction leaving no training sample) is a ValueError
+  mentioning test_size. Row i of every array stays with row i of the others.
+- shuffle=False: the test part is the LAST n_test samples, in order, and the training part
+  the first n - n_test, in order (no randomness). shuffle=True: both parts come out in
+  random order.
+- stratify=labels (requires shuffle=True): each class's test count is within 1 sample of
+  n_test * n_class / n, and the test set still has exactly n_test samples.
+- k_fold_indices: the test folds are consecutive blocks of the indices 0..n-1 (of a random
+  permutation of them when shuffle=True), of the sizes above, so every sample is in
+  exactly one test fold. Both train_idx and test_idx come out SORTED in increasing order,
+  also when shuffle=True (as scikit-learn's KFold); without shuffling the folds equal
+  KFold's exactly.
+- stratified_k_fold_indices: for every class, its counts across the folds differ by at
+  most 1, and the fold sizes differ by at most 1 too (as StratifiedKFold); train_idx and
+  test_idx sorted. Which samples go where is up to you.
+- random_state is an int, a numpy Generator or None; the check_random_state call already
+  in place turns it into a Generator: draw every random number from that generator. The
+  same int gives the same split every time, and random_state=s gives the same split as
+  random_state=np.random.default_rng(s). A Generator is used as given and advanced, so
+  two calls with the same Generator give different splits. Without shuffling,
+  random_state is ignored.
+- Input checks are written for you (at least one array, equal lengths, stratify only with
+  shuffle=True, n_splits an int in [2, n_samples]). Never modify the input arrays; return
+  new arrays (copies, not views).
 
 Complexity: O(n) per split (O(n log n) if you sort), no Python loop over samples.
 
-Requirements:
-- Input checks are written for you (at least one array, equal lengths, stratify only with
-  shuffle=True, n_splits an int in [2, n_samples]).
-- Never modify the input arrays; return new arrays.
+Pitfalls:
+- Rounding n_test down (int(0.25 * 10) = 2, scikit-learn gives 3).
+- Shuffling each array with its own permutation: rows of X and y no longer match.
+- shuffle=False taking the head instead of the tail, or still shuffling.
+- Folds of n // k samples that drop the n % k leftover samples, or a last fold that takes
+  all of them (sizes must differ by at most 1, the larger ones first).
+- "Shuffling" by reordering the folds: the folds must hold different groups of samples.
+- Yielding the test fold in shuffled order instead of sorted.
+- np.random.permutation / np.random.shuffle (global state) instead of the Generator, so
+  the same random_state does not repeat the split; copying the Generator instead of using it.
+- Stratifying by rounding each class's share separately: the test set ends up with more
+  or fewer than n_test samples.
 
 Worked example:
     train_test_split(np.arange(10), test_size=0.25, shuffle=False)
         -> [array([0, 1, 2, 3, 4, 5, 6]), array([7, 8, 9])]
     [test.tolist() for _, test in k_fold_indices(7, n_splits=3)]
         -> [[0, 1, 2], [3, 4], [5, 6]]
+    with shuffle=True each test fold is a sorted random subset, e.g. [[1, 4, 6], [0, 5], [2, 3]]
     y = [a, a, a, a, b, b], 2 stratified folds -> each test fold holds 2 a's and 1 b
 
-Run `pytest -k splits` to check your work; hints are in hints/preprocessing/splits.md.
+Run `pytest --kata preprocessing/splits` to check your work; hints are in
+hints/preprocessing/splits.md.
 """
 
 import math  # noqa: F401  (you may need it)
@@ -72,7 +99,8 @@ def train_test_split(*arrays, test_size=0.25, shuffle=True, stratify=None, rando
         Class labels whose proportions the test part keeps (each class's test count is
         within 1 of its exact share). Requires ``shuffle=True``.
     random_state : int, numpy Generator or None
-        Seed for the shuffle; the same int gives the same split.
+        Seed for the shuffle; the same int gives the same split, and a Generator is used
+        as given (and advanced).
 
     Returns
     -------
@@ -117,14 +145,15 @@ def k_fold_indices(n_samples, n_splits=5, shuffle=False, random_state=None):
     shuffle : bool, default False
         Shuffle the indices once before cutting them into folds.
     random_state : int, numpy Generator or None
-        Seed for the shuffle (ignored without shuffling).
+        Seed for the shuffle (ignored without shuffling); a Generator is used as given
+        (and advanced).
 
     Yields
     ------
     train_idx : ndarray of int
-        The samples not in this fold.
+        The samples not in this fold, sorted.
     test_idx : ndarray of int
-        This fold's samples: consecutive blocks of sizes ``n // k + 1`` (the first
+        This fold's samples, sorted: consecutive blocks of sizes ``n // k + 1`` (the first
         ``n % k`` folds) and ``n // k`` (the others), taken from the (shuffled) indices.
 
     Examples
@@ -152,14 +181,15 @@ def stratified_k_fold_indices(y, n_splits=5, shuffle=False, random_state=None):
     shuffle : bool, default False
         Shuffle the samples within each class before assigning folds.
     random_state : int, numpy Generator or None
-        Seed for the shuffle (ignored without shuffling).
+        Seed for the shuffle (ignored without shuffling); a Generator is used as given
+        (and advanced).
 
     Yields
     ------
     train_idx : ndarray of int
-        The samples not in this fold.
+        The samples not in this fold, sorted.
     test_idx : ndarray of int
-        This fold's samples. Fold sizes differ by at most 1, and so do the counts of each
+        This fold's samples, sorted. Fold sizes differ by at most 1, and so do the counts of each
         class across folds.
 
     Examples

@@ -66,7 +66,8 @@ def train_test_split(*arrays, test_size=0.25, shuffle=True, stratify=None, rando
         Class labels whose proportions the test part keeps (each class's test count is
         within 1 of its exact share). Requires ``shuffle=True``.
     random_state : int, numpy Generator or None
-        Seed for the shuffle; the same int gives the same split.
+        Seed for the shuffle; the same int gives the same split, and a Generator is used
+        as given (and advanced).
 
     Returns
     -------
@@ -143,14 +144,15 @@ def k_fold_indices(n_samples, n_splits=5, shuffle=False, random_state=None):
     shuffle : bool, default False
         Shuffle the indices once before cutting them into folds.
     random_state : int, numpy Generator or None
-        Seed for the shuffle (ignored without shuffling).
+        Seed for the shuffle (ignored without shuffling); a Generator is used as given
+        (and advanced).
 
     Yields
     ------
     train_idx : ndarray of int
-        The samples not in this fold.
+        The samples not in this fold, sorted.
     test_idx : ndarray of int
-        This fold's samples: consecutive blocks of sizes ``n // k + 1`` (the first
+        This fold's samples, sorted: consecutive blocks of sizes ``n // k + 1`` (the first
         ``n % k`` folds) and ``n // k`` (the others), taken from the (shuffled) indices.
 
     Examples
@@ -165,7 +167,8 @@ def k_fold_indices(n_samples, n_splits=5, shuffle=False, random_state=None):
     sizes = _fold_sizes(n_samples, n_splits)
     stops = np.cumsum(sizes)
     for start, stop in zip(stops - sizes, stops, strict=True):
-        yield _split_from_test(n_samples, indices[start:stop])
+        # Sorted within the fold, as scikit-learn's KFold (the shuffle picks which samples).
+        yield _split_from_test(n_samples, np.sort(indices[start:stop]))
 
 
 def stratified_k_fold_indices(y, n_splits=5, shuffle=False, random_state=None):
@@ -180,14 +183,15 @@ def stratified_k_fold_indices(y, n_splits=5, shuffle=False, random_state=None):
     shuffle : bool, default False
         Shuffle the samples within each class before assigning folds.
     random_state : int, numpy Generator or None
-        Seed for the shuffle (ignored without shuffling).
+        Seed for the shuffle (ignored without shuffling); a Generator is used as given
+        (and advanced).
 
     Yields
     ------
     train_idx : ndarray of int
-        The samples not in this fold.
+        The samples not in this fold, sorted.
     test_idx : ndarray of int
-        This fold's samples. Fold sizes differ by at most 1, and so do the counts of each
+        This fold's samples, sorted. Fold sizes differ by at most 1, and so do the counts of each
         class across folds.
 
     Examples

@@ -35,8 +35,18 @@ def imbalanced_labels(seed, n=61):
 def test_without_shuffle_the_test_part_is_the_tail():
     X = np.arange(10)
     X_train, X_test = mod.train_test_split(X, test_size=0.25, shuffle=False)
-    np.testing.assert_array_equal(X_train, np.arange(7))
-    np.testing.assert_array_equal(X_test, [7, 8, 9])
+    assert len(X_test) != 2, (
+        "test_size=0.25 of 10 samples gave 2 test samples: the fraction is rounded UP, "
+        "n_test = ceil(0.25 * 10) = 3 (as scikit-learn), not int() or round()"
+    )
+    assert list(X_test) != [0, 1, 2], (
+        "with shuffle=False the test part was the FIRST samples: it is the last n_test "
+        "samples, in order (as scikit-learn)"
+    )
+    np.testing.assert_array_equal(X_test, [7, 8, 9], err_msg="shuffle=False: test = the tail")
+    np.testing.assert_array_equal(
+        X_train, np.arange(7), err_msg="shuffle=False: train = the first n - n_test, in order"
+    )
 
 
 @pytest.mark.parametrize(
@@ -90,7 +100,9 @@ def test_split_without_shuffle_matches_sklearn():
     ours = mod.train_test_split(X, np.arange(13), test_size=0.3, shuffle=False)
     ref = model_selection.train_test_split(X, np.arange(13), test_size=0.3, shuffle=False)
     for a, b in zip(ours, ref, strict=True):
-        np.testing.assert_array_equal(a, b)
+        np.testing.assert_array_equal(
+            a, b, err_msg="the split differs from scikit-learn's train_test_split(shuffle=False)"
+        )
 
 
 @pytest.mark.parametrize("seed", SEEDS)
@@ -110,14 +122,13 @@ def test_rows_stay_together_across_arrays(seed):
     X_tr, X_te, y_tr, y_te, n_tr, n_te = parts
     for Xp, yp, np_ in ((X_tr, y_tr, n_tr), (X_te, y_te, n_te)):
         assert Xp.shape[1] == 2, "2-D arrays are split by rows, keeping all columns"
-        np.testing.assert_array_equal(
-            yp,
-            Xp[:, 0] * 10,
-            err_msg=(
-                "X and y were split with different indices: use the same index arrays for all"
-            ),
+        assert np.array_equal(yp, Xp[:, 0] * 10), (
+            "X and y were split with different indices (row i of X no longer goes with y[i]): "
+            "draw ONE permutation and index every array with it"
         )
-        np.testing.assert_array_equal(np_, [f"s{i}" for i in Xp[:, 0]])
+        assert np.array_equal(np_, [f"s{i}" for i in Xp[:, 0]]), (
+            "the third array was split with other indices than X: use the same index arrays"
+        )
 
 
 def test_same_seed_gives_the_same_split_and_seeds_differ():
@@ -125,7 +136,10 @@ def test_same_seed_gives_the_same_split_and_seeds_differ():
     a = mod.train_test_split(X, random_state=7)
     b = mod.train_test_split(X, random_state=7)
     for p, q in zip(a, b, strict=True):
-        np.testing.assert_array_equal(p, q, err_msg="the same random_state must repeat the split")
+        assert np.array_equal(p, q), (
+            "random_state=7 twice gave different splits: shuffle with the Generator that "
+            "check_random_state(random_state) returns, not with np.random"
+        )
     tests = {tuple(np.sort(mod.train_test_split(X, random_state=s)[1])) for s in range(5)}
     assert len(tests) > 1, "different random_states all gave the same test set"
 
@@ -154,6 +168,11 @@ def test_with_shuffle_the_training_part_comes_out_shuffled(stratified):
             "setdiff1d. On data sorted by class (iris) a model trained by SGD would otherwise "
             "see one class after the other (scikit-learn shuffles the training part too)"
         )
+        if stratified:
+            assert not np.all(np.diff(y[X_test]) >= 0), (
+                "with stratify=y the test part came back grouped class by class: shuffle the "
+                "picked test indices too (the concatenation of per-class picks is sorted by class)"
+            )
 
 
 def test_split_accepts_a_generator_as_random_state():
@@ -172,8 +191,12 @@ def test_stratified_split_keeps_class_proportions(seed):
     n_test = math.ceil(0.3 * len(y))
     assert len(X_test) == n_test, f"the test set has {len(X_test)} samples, expected {n_test}"
     assert_partition(X_train, X_test, len(y), "a stratified split")
-    np.testing.assert_array_equal(y_test, y[X_test])
-    np.testing.assert_array_equal(y_train, y[X_train])
+    np.testing.assert_array_equal(
+        y_test, y[X_test], err_msg="stratified split: y_test must be y at the test rows"
+    )
+    np.testing.assert_array_equal(
+        y_train, y[X_train], err_msg="stratified split: y_train must be y at the train rows"
+    )
     for c in np.unique(y):
         share = n_test * np.mean(y == c)
         got = np.sum(y_test == c)
@@ -194,13 +217,9 @@ def test_split_parts_are_copies_not_views():
     X_train, X_test = mod.train_test_split(X, test_size=2, shuffle=False)
     X_train *= 0  # a caller scaling its training part in place
     X_test *= 0
-    np.testing.assert_array_equal(
-        X,
-        np.arange(12.0).reshape(6, 2),
-        err_msg=(
-            "changing the returned parts changed X: they are views (slices) of the input; "
-            "return copies (index with an index array)"
-        ),
+    assert np.array_equal(X, np.arange(12.0).reshape(6, 2)), (
+        "changing the returned parts changed X: they are views (slices) of the input; "
+        "return copies (index with an index array)"
     )
 
 
@@ -251,6 +270,23 @@ def test_k_fold_hand_example():
     assert [tr.tolist() for tr, _ in folds] == [[3, 4, 5, 6], [0, 1, 2, 5, 6], [0, 1, 2, 3, 4]]
 
 
+@pytest.mark.parametrize("seed", SEEDS)
+def test_k_fold_indices_are_sorted_also_when_shuffled(seed):
+    folds = folds_of(mod.k_fold_indices(23, n_splits=4, shuffle=True, random_state=seed))
+    assert len(folds) == 4, f"expected 4 folds, got {len(folds)}"
+    for i, (tr, te) in enumerate(folds):
+        assert np.array_equal(te, np.sort(te)), (
+            f"with shuffle=True, test fold {i} came out as {te.tolist()}: sort each test fold "
+            "(np.sort) as scikit-learn's KFold does; the shuffle decides WHICH samples are in "
+            "a fold, not their order"
+        )
+        assert np.array_equal(tr, np.sort(tr)), (
+            f"with shuffle=True, the train indices of fold {i} are not sorted: yield the "
+            "other samples in increasing order"
+        )
+        assert_partition(tr, te, 23, f"fold {i}")
+
+
 @pytest.mark.parametrize("n, k", [(10, 5), (7, 3), (23, 5), (5, 5), (2, 2), (101, 10)])
 def test_k_fold_matches_sklearn_without_shuffle(n, k):
     model_selection = import_sklearn("model_selection")
@@ -288,7 +324,11 @@ def test_k_fold_shuffle_is_deterministic_and_actually_shuffles():
     b = folds_of(mod.k_fold_indices(20, n_splits=4, shuffle=True, random_state=3))
     for (tr_a, te_a), (tr_b, te_b) in zip(a, b, strict=True):
         np.testing.assert_array_equal(te_a, te_b, err_msg="the same random_state must repeat")
-        np.testing.assert_array_equal(np.sort(tr_a), np.sort(tr_b))
+        np.testing.assert_array_equal(
+            np.sort(tr_a),
+            np.sort(tr_b),
+            err_msg="the same random_state must repeat the train indices",
+        )
     plain = [te.tolist() for _, te in mod.k_fold_indices(20, n_splits=4)]
     assert [sorted(te.tolist()) for _, te in a] != plain, (
         "shuffle=True gave the same consecutive blocks as shuffle=False"
@@ -303,8 +343,12 @@ def test_k_fold_without_shuffle_ignores_random_state():
     a = folds_of(mod.k_fold_indices(9, n_splits=3, random_state=1))
     b = folds_of(mod.k_fold_indices(9, n_splits=3, random_state=2))
     for (tr_a, te_a), (tr_b, te_b) in zip(a, b, strict=True):
-        np.testing.assert_array_equal(te_a, te_b)
-        np.testing.assert_array_equal(tr_a, tr_b)
+        np.testing.assert_array_equal(
+            te_a, te_b, err_msg="without shuffling random_state must not change the test folds"
+        )
+        np.testing.assert_array_equal(
+            tr_a, tr_b, err_msg="without shuffling random_state must not change the train indices"
+        )
 
 
 @pytest.mark.parametrize("n_splits", [1, 0, 11, 2.5, "3"])
@@ -367,6 +411,17 @@ def test_stratified_k_fold_keeps_class_ratios(seed, k, shuffle):
     check_stratified(y, folds, k)
 
 
+@pytest.mark.parametrize("shuffle", [False, True])
+def test_stratified_k_fold_indices_are_sorted(shuffle):
+    y = np.random.default_rng(3).permutation(np.repeat([0, 1, 2], [9, 6, 4]))
+    folds = folds_of(mod.stratified_k_fold_indices(y, n_splits=3, shuffle=shuffle, random_state=0))
+    for i, (tr, te) in enumerate(folds):
+        assert np.array_equal(te, np.sort(te)) and np.array_equal(tr, np.sort(tr)), (
+            f"stratified fold {i} (shuffle={shuffle}) has unsorted indices: yield train_idx "
+            "and test_idx in increasing order, as scikit-learn's StratifiedKFold"
+        )
+
+
 def test_stratified_k_fold_with_unsorted_integer_labels():
     y = np.array([3, 1, 3, 1, 3, 1, 3, 1, 7, 7])
     check_stratified(y, folds_of(mod.stratified_k_fold_indices(y, n_splits=2)), 2)
@@ -427,3 +482,67 @@ def test_stratified_k_fold_bad_input_is_a_value_error():
         list(mod.stratified_k_fold_indices(y, n_splits=1))
     with pytest.raises(ValueError, match="1-D"):
         list(mod.stratified_k_fold_indices(y.reshape(5, 2), n_splits=2))
+
+
+# --- a numpy Generator as random_state --------------------------------------------------------
+
+
+def _split_tts(random_state):
+    return [p.tolist() for p in mod.train_test_split(np.arange(30), random_state=random_state)]
+
+
+def _split_stratified_tts(random_state):
+    y = np.repeat([0, 1], 15)
+    parts = mod.train_test_split(
+        np.arange(30), test_size=10, stratify=y, random_state=random_state
+    )
+    return [p.tolist() for p in parts]
+
+
+def _split_kfold(random_state):
+    gen = mod.k_fold_indices(30, n_splits=3, shuffle=True, random_state=random_state)
+    return [te.tolist() for _, te in gen]
+
+
+def _split_skfold(random_state):
+    y = np.repeat([0, 1], 15)
+    gen = mod.stratified_k_fold_indices(y, n_splits=3, shuffle=True, random_state=random_state)
+    return [te.tolist() for _, te in gen]
+
+
+SPLITTERS = {
+    "train_test_split": _split_tts,
+    "train_test_split(stratify=y)": _split_stratified_tts,
+    "k_fold_indices(shuffle=True)": _split_kfold,
+    "stratified_k_fold_indices(shuffle=True)": _split_skfold,
+}
+
+
+@pytest.mark.parametrize("name", list(SPLITTERS))
+def test_a_generator_seeded_like_an_int_gives_the_same_split(name):
+    split = SPLITTERS[name]
+    by_int = split(11)
+    assert split(11) == by_int, f"{name}: random_state=11 twice gave different splits"
+    by_gen = split(np.random.default_rng(11))
+    assert by_gen == by_int, (
+        f"{name}: random_state=np.random.default_rng(11) gave another split than "
+        "random_state=11: draw every random number from the Generator that "
+        "check_random_state(random_state) returns (not from np.random, not from a new "
+        "generator seeded from it)"
+    )
+
+
+@pytest.mark.parametrize("name", list(SPLITTERS))
+def test_the_callers_generator_is_used_and_advanced(name):
+    split = SPLITTERS[name]
+    gen = np.random.default_rng(4)
+    state = gen.bit_generator.state
+    first = split(gen)
+    assert gen.bit_generator.state != state, (
+        f"{name}: the Generator passed as random_state was not advanced: shuffle with that "
+        "Generator itself, not with a copy of it"
+    )
+    assert split(gen) != first, (
+        f"{name}: two calls with the same Generator gave the same split: the caller's "
+        "generator is used as given, so the second call continues its stream"
+    )
