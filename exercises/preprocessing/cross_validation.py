@@ -3,42 +3,64 @@
 Difficulty 2 (standard), target time 30 minutes.
 
 Write scikit-learn's cross_val_score and a small GridSearchCV, on top of your
-k_fold_indices from preprocessing/splits (already imported below).
+k_fold_indices from preprocessing/splits (already imported below):
+cross_val_score(make_estimator, X, y, cv, scoring, shuffle, random_state) fits a fresh
+estimator on each training fold and scores it on the held-out fold;
+grid_search(make_estimator, param_grid, X, y, cv, scoring) cross-validates every
+combination of hyperparameters and returns the best.
 
-cross_val_score(make_estimator, X, y, cv=k, scoring, shuffle, random_state)
+Math:
     For each (train_idx, test_idx) in k_fold_indices(n_samples, k, shuffle, random_state):
         estimator = make_estimator()                 a NEW estimator for every fold
         estimator.fit(X[train_idx], y[train_idx])
-        score     = scoring(y[test_idx], estimator.predict(X[test_idx]))
-    and return the k scores as a float64 array, in fold order. With scoring=None the
-    score is estimator.score(X[test_idx], y[test_idx]) instead.
+        score_i   = scoring(y[test_idx], estimator.predict(X[test_idx]))
+    CV estimate of a candidate = mean_i score_i, the plain mean over the k folds (not
+    weighted by fold size, as scikit-learn). param_grid = {"alpha": [0.1, 1.0],
+    "degree": [1, 2, 3]} describes 2 x 3 = 6 candidates, the Cartesian product of its lists.
 
-grid_search(make_estimator, param_grid, X, y, cv=k, scoring)
-    param_grid = {"alpha": [0.1, 1.0], "degree": [1, 2, 3]} describes 6 candidates, the
-    product of the lists with keys in insertion order and the last key varying fastest:
-        {alpha: 0.1, degree: 1}, {alpha: 0.1, degree: 2}, ..., {alpha: 1.0, degree: 3}
-    (exactly what itertools.product gives). Cross-validate each candidate with
-    make_estimator(**params) (no shuffling), and return
-        best_params   the candidate with the highest mean score; on a TIE, the EARLIEST
-                      candidate wins
-        best_score    its mean score (a float)
-        results       a list with one dict per candidate, in candidate order:
-                      {"params": dict, "mean_score": float, "scores": array of shape (k,)}
+Shapes: X is (n_samples, n_features), y is (n_samples,) (numbers or class labels of any
+type). cross_val_score returns a float64 array of shape (cv,); in grid_search each
+results entry holds "scores" of shape (cv,).
 
-An estimator is anything with fit(X, y) and predict(X) (and score(X, y) if scoring is
-None), like scikit-learn's; make_estimator is a class or any function returning one.
-
-Complexity: n_candidates * k fits; the bookkeeping is negligible next to the fits.
-
-Requirements:
-- A fresh estimator for every fold and every candidate. Reusing one instance across
-  folds leaks: an estimator that keeps state between fit calls has then already seen
-  today's test fold.
-- Score on the held-out test fold, never on the training fold.
+Conventions:
+- cross_val_score returns the k scores in fold order, as a float64 array. With
+  scoring=None the score is estimator.score(X[test_idx], y[test_idx]) instead;
+  otherwise scoring(y_true, y_pred) -> float, higher is better, called with the true values
+  FIRST.
+- The folds are exactly those of k_fold_indices(n_samples, cv, shuffle, random_state):
+  random_state (int, numpy Generator or None) is handed to it unchanged, so an int gives
+  the same scores every time, random_state=s gives the same folds as
+  random_state=np.random.default_rng(s), and a Generator is used as given and advanced
+  (two calls with the same Generator shuffle differently).
+- grid_search's candidates are the product of the lists with keys in insertion order and
+  the last key varying fastest (exactly what itertools.product gives):
+  {alpha: 0.1, degree: 1}, {alpha: 0.1, degree: 2}, ..., {alpha: 1.0, degree: 3}.
+  An empty param_grid {} is one candidate, the defaults {}. Each candidate is
+  cross-validated with make_estimator(**params) on the same unshuffled folds.
+- grid_search returns (best_params, best_score, results): best_params the candidate with
+  the highest mean score, on a TIE the EARLIEST candidate; best_score its mean score (a
+  float); results one dict per candidate, in candidate order:
+  {"params": dict, "mean_score": float, "scores": array of shape (k,)}.
+- An estimator is anything with fit(X, y) and predict(X) (and score(X, y) if scoring is
+  None), like scikit-learn's; make_estimator is a class or any function returning one.
 - Input checks are written for you (callables, X 2-D, y 1-D of the same length, cv an int
   in [2, n_samples]); grid_search must also raise ValueError (mentioning param_grid) when
   param_grid is not a dict, or one of its values is not a non-empty list.
 - Never modify X or y.
+
+Complexity: n_candidates * k fits; the bookkeeping is negligible next to the fits.
+
+Pitfalls:
+- Reusing one estimator instance across folds (or across a candidate's folds): an
+  estimator that keeps state between fit calls has then already seen today's test fold.
+- Scoring on the training fold instead of the held-out one.
+- Calling scoring(y_pred, y_true): asymmetric scores (R^2, precision) come out wrong.
+- Weighting the fold scores by fold size, or averaging before the last fold is in.
+- Ties going to the last candidate (>= in a running max), or ordering the candidates by
+  sorted keys instead of insertion order (scikit-learn's ParameterGrid sorts them; this
+  kata does not).
+- Turning a Generator random_state into None, copying it or re-seeding from it, instead
+  of passing random_state to k_fold_indices unchanged.
 
 Worked example (Mean predicts the mean of its training targets; neg_mse is -MSE):
     X = zeros((4, 1)), y = [0, 0, 2, 2], cv=2
@@ -46,7 +68,7 @@ Worked example (Mean predicts the mean of its training targets; neg_mse is -MSE)
     fold 2 tests samples 2, 3 and trains on y = [0, 0]: predicts 0, score -4
     cross_val_score(Mean, X, y, cv=2, scoring=neg_mse)   -> [-4., -4.]
 
-Run `pytest -k cross_validation` to check your work; hints are in
+Run `pytest --kata preprocessing/cross_validation` to check your work; hints are in
 hints/preprocessing/cross_validation.md.
 """
 
@@ -79,7 +101,8 @@ def cross_val_score(make_estimator, X, y, cv=5, scoring=None, shuffle=False, ran
     shuffle : bool, default False
         Shuffle the samples before cutting the folds.
     random_state : int, numpy Generator or None
-        Seed for the shuffle.
+        Seed for the shuffle, passed to ``k_fold_indices`` unchanged (a Generator is used
+        as given, and advanced).
 
     Returns
     -------

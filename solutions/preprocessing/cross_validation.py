@@ -46,7 +46,8 @@ def cross_val_score(make_estimator, X, y, cv=5, scoring=None, shuffle=False, ran
     shuffle : bool, default False
         Shuffle the samples before cutting the folds.
     random_state : int, numpy Generator or None
-        Seed for the shuffle.
+        Seed for the shuffle, passed to ``k_fold_indices`` unchanged (a Generator is used
+        as given, and advanced).
 
     Returns
     -------

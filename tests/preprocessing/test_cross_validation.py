@@ -125,7 +125,16 @@ def test_cross_val_score_hand_example():
     X, y = np.zeros((4, 1)), np.array([0.0, 0.0, 2.0, 2.0])
     got = mod.cross_val_score(MeanRegressor, X, y, cv=2, scoring=neg_mse)
     # Fold 1 tests samples 0, 1 after training on y = [2, 2]; fold 2 the reverse.
-    np.testing.assert_allclose(got, [-4.0, -4.0], rtol=1e-12)
+    assert not np.allclose(np.asarray(got, dtype=float), [0.0, 0.0]), (
+        "cross_val_score gave [0, 0], the scores on the TRAINING folds (each model predicts "
+        "its own training mean exactly): score on the held-out test fold, X[test_idx]"
+    )
+    np.testing.assert_allclose(
+        got,
+        [-4.0, -4.0],
+        rtol=1e-12,
+        err_msg="hand example: each fold predicts the other fold's mean, score -4",
+    )
     assert isinstance(got, np.ndarray) and got.dtype == np.float64 and got.shape == (2,), (
         f"cross_val_score must return a float64 array of shape (cv,), got {got!r}"
     )
@@ -138,7 +147,9 @@ def test_cross_val_score_uneven_folds_by_hand():
     fold1 = -(3.5**2 + 2.5**2 + 1.5**2) / 3
     # Fold 2 trains on mean(1, 2, 3) = 2: errors 2, 3.
     fold2 = -(2.0**2 + 3.0**2) / 2
-    np.testing.assert_allclose(got, [fold1, fold2], rtol=1e-12)
+    np.testing.assert_allclose(
+        got, [fold1, fold2], rtol=1e-12, err_msg="uneven folds by hand: fold scores in fold order"
+    )
 
 
 @pytest.mark.parametrize("seed", SEEDS)
@@ -150,7 +161,9 @@ def test_cross_val_score_matches_a_manual_loop(seed, n, k):
         train = np.setdiff1d(np.arange(n), test)
         expected.append(neg_mse(y[test], np.full(len(test), y[train].mean())))
     got = mod.cross_val_score(MeanRegressor, X, y, cv=k, scoring=neg_mse)
-    np.testing.assert_allclose(got, expected, rtol=1e-12)
+    np.testing.assert_allclose(
+        got, expected, rtol=1e-12, err_msg="scores against a manual loop over k_fold_indices"
+    )
 
 
 def test_each_fold_trains_and_tests_on_the_right_samples():
@@ -203,7 +216,11 @@ def test_scoring_none_uses_the_estimators_score_method():
             return 42.0
 
     X, y = ids_data(10)
-    np.testing.assert_array_equal(mod.cross_val_score(FortyTwo, X, y, cv=5), np.full(5, 42.0))
+    np.testing.assert_array_equal(
+        mod.cross_val_score(FortyTwo, X, y, cv=5),
+        np.full(5, 42.0),
+        err_msg="scoring=None must use the estimator's own score method",
+    )
     np.testing.assert_allclose(
         mod.cross_val_score(MeanRegressor, X, y, cv=5),
         mod.cross_val_score(MeanRegressor, X, y, cv=5, scoring=neg_mse),
@@ -242,7 +259,9 @@ def test_cross_val_score_with_string_labels():
     got = mod.cross_val_score(Majority, X, y, cv=3, scoring=accuracy)
     # Folds [0, 1], [2, 3], [4, 5]; the majorities of the training folds are dog, a tie
     # (cat first in sorted order) and cat.
-    np.testing.assert_allclose(got, [0.0, 0.5, 0.0], rtol=1e-12)
+    np.testing.assert_allclose(
+        got, [0.0, 0.5, 0.0], rtol=1e-12, err_msg="string labels: accuracy per fold, in fold order"
+    )
 
 
 # --- cross_val_score: shuffling and determinism ----------------------------------------------
@@ -275,6 +294,38 @@ def test_cross_val_score_is_deterministic_with_a_seed():
     assert not np.allclose(a, plain), "shuffle=True gave the same scores as shuffle=False"
 
 
+def _tested_folds(random_state, n=13, k=4):
+    make, log = recorder_factory()
+    X, y = ids_data(n)
+    mod.cross_val_score(make, X, y, cv=k, scoring=neg_mse, shuffle=True, random_state=random_state)
+    return [sorted(est.predicted[0]) for est in log]
+
+
+def test_a_generator_seeded_like_an_int_gives_the_same_folds():
+    by_int = _tested_folds(7)
+    by_gen = _tested_folds(np.random.default_rng(7))
+    assert by_gen == by_int, (
+        f"random_state=np.random.default_rng(7) tested the folds {by_gen}, random_state=7 "
+        f"tested {by_int}: pass random_state to k_fold_indices unchanged (do not turn a "
+        "Generator into None or a new seed)"
+    )
+
+
+def test_the_callers_generator_is_used_and_advanced():
+    gen = np.random.default_rng(3)
+    state = gen.bit_generator.state
+    first = _tested_folds(gen)
+    assert gen.bit_generator.state != state, (
+        "the Generator passed as random_state was not advanced: hand it to k_fold_indices "
+        "as given (not a copy of it)"
+    )
+    second = _tested_folds(gen)
+    assert second != first, (
+        "two cross_val_score calls with the same Generator tested the same folds: the "
+        "caller's generator is used as given, so the second call continues its stream"
+    )
+
+
 # --- cross_val_score: scikit-learn -----------------------------------------------------------
 
 
@@ -291,7 +342,12 @@ def test_cross_val_score_matches_sklearn():
     ref = model_selection.cross_val_score(
         linear_model.Ridge(alpha=0.5), data.X, data.y, cv=model_selection.KFold(5), scoring="r2"
     )
-    np.testing.assert_allclose(ours, ref, rtol=1e-12)
+    np.testing.assert_allclose(
+        ours,
+        ref,
+        rtol=1e-12,
+        err_msg="fold scores against scikit-learn's cross_val_score with KFold(5)",
+    )
 
 
 # --- cross_val_score: inputs -----------------------------------------------------------------
@@ -333,10 +389,19 @@ def test_grid_search_hand_example():
     assert best_params == {"c": 2.0}, f"best_params is {best_params}, expected {{'c': 2.0}}"
     assert best_score == 0.0 and isinstance(best_score, float)
     assert [r["params"] for r in results] == [{"c": c} for c in (0.0, 1.0, 2.0, 3.0)]
-    np.testing.assert_allclose([r["mean_score"] for r in results], [-4.0, -1.0, 0.0, -1.0])
+    np.testing.assert_allclose(
+        [r["mean_score"] for r in results],
+        [-4.0, -1.0, 0.0, -1.0],
+        err_msg="mean scores of the candidates c = 0, 1, 2, 3 in candidate order",
+    )
     for r in results:
         assert np.shape(r["scores"]) == (3,), "each result holds the cv fold scores"
-        np.testing.assert_allclose(r["mean_score"], np.mean(r["scores"]), rtol=1e-12)
+        np.testing.assert_allclose(
+            r["mean_score"],
+            np.mean(r["scores"]),
+            rtol=1e-12,
+            err_msg="mean_score must be the mean of that candidate's fold scores",
+        )
 
 
 def test_grid_search_mean_score_is_the_plain_mean_over_uneven_folds():
@@ -347,7 +412,17 @@ def test_grid_search_mean_score_is_the_plain_mean_over_uneven_folds():
     # Folds [0, 1, 2] and [3, 4]. c = 0: fold scores 0 and -(0 + 9) / 2 = -4.5, mean -2.25
     # (weighting by fold size, or scoring all predictions pooled, would give -9 / 5 = -1.8).
     # c = 3: fold scores -9 and -(9 + 0) / 2 = -4.5, mean -6.75 (weighted: -7.2).
+    fold_scores = [np.asarray(r["scores"], dtype=float).tolist() for r in results]
+    assert np.allclose(fold_scores, [[0.0, -4.5], [-9.0, -4.5]]), (
+        f"the fold scores were {fold_scores}, expected [[0, -4.5], [-9, -4.5]] on the folds "
+        "[0, 1, 2] and [3, 4]: grid_search cross-validates every candidate on the unshuffled "
+        "folds of k_fold_indices(n_samples, cv), each scored on its held-out fold"
+    )
     got = [r["mean_score"] for r in results]
+    assert not np.allclose(got, [-1.8, -7.2]), (
+        "mean_score is [-1.8, -7.2], the fold scores weighted by fold size (or one score of "
+        "the pooled predictions): it is the plain mean of the cv fold scores, as GridSearchCV"
+    )
     np.testing.assert_allclose(
         got,
         [-2.25, -6.75],
@@ -357,7 +432,10 @@ def test_grid_search_mean_score_is_the_plain_mean_over_uneven_folds():
             "GridSearchCV), not weighted by fold size nor one score of the pooled predictions"
         ),
     )
-    assert best_score == -2.25
+    assert best_score == -2.25, (
+        f"best_score is {best_score}, expected -2.25: the mean score of the best candidate "
+        "(c = 0), not the best single fold score"
+    )
 
 
 def test_grid_search_candidates_follow_the_product_in_key_insertion_order():
@@ -423,13 +501,20 @@ def test_grid_search_scores_equal_a_manual_cross_validation():
             neg_mse(y[test], np.full(len(test), r["params"]["c"]))
             for test in expected_folds(12, 4)
         ]
-        np.testing.assert_allclose(r["scores"], expected, rtol=1e-12)
+        np.testing.assert_allclose(
+            r["scores"],
+            expected,
+            rtol=1e-12,
+            err_msg="each candidate's fold scores against a manual cross-validation",
+        )
     means = [
         np.mean([neg_mse(y[t], np.full(len(t), c)) for t in expected_folds(12, 4)])
         for c in grid["c"]
     ]
     assert best == {"c": grid["c"][int(np.argmax(means))]}
-    np.testing.assert_allclose(best_score, max(means), rtol=1e-12)
+    np.testing.assert_allclose(
+        best_score, max(means), rtol=1e-12, err_msg="best_score must be the largest mean score"
+    )
 
 
 def test_grid_search_with_an_empty_grid_has_one_candidate():
@@ -459,7 +544,12 @@ def test_grid_search_matches_sklearn():
         [r["mean_score"] for r in results], ref.cv_results_["mean_test_score"], rtol=1e-12
     )
     assert best == ref.best_params_
-    np.testing.assert_allclose(best_score, ref.best_score_, rtol=1e-12)
+    np.testing.assert_allclose(
+        best_score,
+        ref.best_score_,
+        rtol=1e-12,
+        err_msg="best_score against scikit-learn's GridSearchCV.best_score_",
+    )
 
 
 def test_grid_search_does_not_modify_its_inputs():
