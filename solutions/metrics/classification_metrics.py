@@ -263,7 +263,51 @@ def f1_score(y_true, y_pred, average="binary", pos_label=1, zero_division=0.0):
     return _average(_divide(2 * tp, pred_count + true_count, zero_division), true_count, average)
 
 
-def log_loss(y_true, proba):
+def fbeta_score(y_true, y_pred, beta, average="binary", pos_label=1, zero_division=0.0):
+    """F-beta, the weighted harmonic mean of precision and recall.
+
+    ``F_beta = (1 + beta^2) P R / (beta^2 P + R) = (1 + beta^2) TP / ((1 + beta^2) TP +
+    beta^2 FN + FP)``: recall counts ``beta`` times as much as precision. ``beta = 1`` is
+    F1, ``beta = 0`` is precision, and a large ``beta`` tends to recall.
+
+    Parameters
+    ----------
+    y_true : array-like of shape (n_samples,)
+        True labels.
+    y_pred : array-like of shape (n_samples,)
+        Predicted labels.
+    beta : float >= 0
+        The weight of recall relative to precision (finite).
+    average : {'binary', 'macro', 'micro', 'weighted'}, default 'binary'
+        As in ``f1_score``: 'macro' and 'weighted' average the per-label F-beta scores.
+    pos_label : label, default 1
+        The positive class for ``average='binary'``; ignored otherwise.
+    zero_division : float in [0, 1], default 0.0
+        The score of a label whose denominator ``(1 + beta^2) TP + beta^2 FN + FP`` is 0.
+
+    Returns
+    -------
+    float
+        In [0, 1].
+
+    Examples
+    --------
+    >>> fbeta_score([1, 1, 1, 0], [1, 0, 0, 0], beta=2.0)  # P = 1, R = 1/3: 5/13
+    0.38461538461538464
+    >>> fbeta_score([1, 1, 1, 0], [1, 0, 0, 0], beta=0.5)  # 1.25 / 1.5833
+    0.7142857142857143
+    """
+    y_true, y_pred = _check_scores_args(y_true, y_pred, average, zero_division)
+    check_scalar(beta, "beta", kind=numbers.Real, low=0.0)
+    tp, pred_count, true_count = _counts(y_true, y_pred, average, pos_label)
+    b2 = float(beta) ** 2
+    # (1 + b2) TP + b2 FN + FP = b2 (TP + FN) + (TP + FP) = b2 * true_count + pred_count:
+    # counts only, so an undefined precision or recall never enters.
+    numerator, denominator = (1.0 + b2) * tp, b2 * true_count + pred_count
+    return _average(_divide(numerator, denominator, zero_division), true_count, average)
+
+
+def log_loss(y_true, proba, labels=None):
     """Mean negative log-likelihood of the true labels, ``-mean(log p_i[y_i])``.
 
     Probabilities are clipped to ``[eps, 1 - eps]`` with ``eps = np.finfo(np.float64).eps``
@@ -272,12 +316,16 @@ def log_loss(y_true, proba):
     Parameters
     ----------
     y_true : array-like of shape (n_samples,)
-        True labels; at least two distinct classes.
+        True labels. Without ``labels`` they must hold at least two distinct classes.
     proba : array-like of shape (n_samples,) or (n_samples, n_classes)
         Predicted probabilities. 1-D: the probability of the larger of two classes
-        (``classes[1]``, with ``classes`` the sorted distinct labels of ``y_true``). 2-D: one
-        column per class of ``y_true``, in sorted order; each row must sum to 1 (it is not
-        renormalised).
+        (``classes[1]``). 2-D: one column per class, in sorted order; each row must sum to 1
+        (it is not renormalised).
+    labels : array-like of shape (n_classes,), default None
+        The classes that the columns of ``proba`` stand for, in sorted order (as
+        ``predict_proba``'s ``classes_``; an unsorted list is a ValueError). Lets a batch
+        that lacks some class (even one holding a single class) be scored. None means the
+        sorted distinct labels of ``y_true``.
 
     Returns
     -------
@@ -290,6 +338,8 @@ def log_loss(y_true, proba):
     0.6931471805599453
     >>> log_loss(["cat", "dog"], [[0.8, 0.2], [0.5, 0.5]])  # -(log 0.8 + log 0.5) / 2
     0.4581453659370775
+    >>> log_loss([2, 2], [[0.1, 0.1, 0.8], [0.2, 0.2, 0.6]], labels=[0, 1, 2])
+    0.3669845875401002
     """
     y_true = check_labels(y_true, name="y_true")
     proba = check_array(proba, name="proba", ndim=(1, 2))
@@ -301,23 +351,47 @@ def log_loss(y_true, proba):
         )
     if proba.ndim == 2 and np.any(np.abs(proba.sum(axis=1) - 1.0) > _ROW_SUM_TOL):
         raise ValueError("each row of proba must sum to 1 (rows are not renormalised)")
-    # Columns follow the sorted distinct labels (predict_proba's classes_ order); the
-    # inverse indices say which column holds each sample's true class.
-    classes, y_idx = np.unique(y_true, return_inverse=True)
-    if classes.size < 2:
-        raise ValueError(
-            f"y_true holds a single class {classes[0]!r}: log_loss needs at least two classes"
-        )
+    if labels is not None:
+        labels = check_labels(labels, name="labels")
+        if np.unique(labels).size != labels.size:
+            raise ValueError(f"labels contains duplicates: {labels.tolist()}")
+        if not np.array_equal(np.sort(labels), labels):
+            raise ValueError(
+                f"labels must be sorted, got {labels.tolist()}: the columns of proba follow "
+                "the sorted classes (as predict_proba's classes_)"
+            )
+        if labels.size < 2:
+            raise ValueError(f"labels must hold at least two classes, got {labels.tolist()}")
+    if labels is None:
+        # Columns follow the sorted distinct labels (predict_proba's classes_ order); the
+        # inverse indices say which column holds each sample's true class.
+        classes, y_idx = np.unique(y_true, return_inverse=True)
+        if classes.size < 2:
+            raise ValueError(
+                f"y_true holds a single class {classes[0]!r}: log_loss needs at least two "
+                "classes; pass labels= to score a batch that lacks some of them"
+            )
+    else:
+        # The given classes fix the columns even if the batch lacks some of them; a
+        # binary search finds each true label's column (labels is sorted).
+        classes = labels
+        y_idx = np.minimum(np.searchsorted(classes, y_true), classes.size - 1)
+        unknown = classes[y_idx] != y_true
+        if unknown.any():
+            raise ValueError(
+                f"y_true contains labels {np.unique(y_true[unknown]).tolist()} that are not in "
+                f"labels {classes.tolist()}"
+            )
     if proba.ndim == 1:
         if classes.size != 2:
             raise ValueError(
-                f"1-D proba needs exactly 2 classes in y_true, got {classes.size}: "
+                f"1-D proba needs exactly 2 classes, got {classes.size}: "
                 f"{classes.tolist()}; pass one column per class"
             )
         proba = np.column_stack([1.0 - proba, proba])  # P(classes[0]), P(classes[1])
     if proba.shape[1] != classes.size:
         raise ValueError(
-            f"proba has {proba.shape[1]} columns but y_true holds {classes.size} classes "
+            f"proba has {proba.shape[1]} columns but there are {classes.size} classes "
             f"{classes.tolist()}: one column per class, in sorted order"
         )
     p_true = proba[np.arange(y_idx.size), y_idx]

@@ -74,15 +74,18 @@ def random_labels(rng, n, labels):
 
 
 def test_accuracy_by_hand():
-    assert cm.accuracy_score(MC_TRUE, MC_PRED) == pytest.approx(3 / 5, rel=1e-12)
+    got = cm.accuracy_score(MC_TRUE, MC_PRED)
+    assert got == pytest.approx(3 / 5, rel=1e-12), f"accuracy gave {got}: 3 of 5 labels match"
     got = cm.accuracy_score(["cat", "dog", "dog", "bird"], ["cat", "dog", "cat", "cat"])
-    assert got == pytest.approx(2 / 4, rel=1e-12)
+    assert got == pytest.approx(2 / 4, rel=1e-12), (
+        f"accuracy of string labels gave {got}: 2 of 4 match (compare the labels elementwise)"
+    )
 
 
 def test_accuracy_of_perfect_and_of_all_wrong_predictions():
     y = np.array([3, 1, 2, 3])
-    assert cm.accuracy_score(y, y) == 1.0
-    assert cm.accuracy_score(y, y + 10) == 0.0
+    assert cm.accuracy_score(y, y) == 1.0, "accuracy of perfect predictions must be 1"
+    assert cm.accuracy_score(y, y + 10) == 0.0, "accuracy of all-wrong predictions must be 0"
 
 
 # --- confusion matrix ------------------------------------------------------------------------
@@ -114,7 +117,9 @@ def test_confusion_matrix_default_labels_are_the_sorted_union():
         f"confusion_matrix has shape {got.shape}, expected (3, 3): the labels are the sorted "
         "union of y_true and y_pred (ant, bee, cow), including labels seen in only one of them"
     )
-    np.testing.assert_array_equal(got, [[0, 0, 0], [1, 1, 0], [0, 1, 0]])
+    np.testing.assert_array_equal(
+        got, [[0, 0, 0], [1, 1, 0], [0, 1, 0]], err_msg="counts with labels (ant, bee, cow)"
+    )
 
 
 def test_confusion_matrix_works_for_labels_that_are_not_0_to_k_minus_1():
@@ -123,7 +128,9 @@ def test_confusion_matrix_works_for_labels_that_are_not_0_to_k_minus_1():
         f"confusion_matrix of labels (-5, 10, 30) has shape {got.shape}: index rows by the "
         "position of each label in the sorted label set, not by the label's value"
     )
-    np.testing.assert_array_equal(got, [[1, 0, 0], [0, 1, 0], [0, 1, 1]])
+    np.testing.assert_array_equal(
+        got, [[1, 0, 0], [0, 1, 0], [0, 1, 1]], err_msg="confusion_matrix of labels -5, 10, 30"
+    )
 
 
 def test_confusion_matrix_respects_the_order_of_labels():
@@ -152,11 +159,21 @@ def test_confusion_matrix_matches_a_brute_force_count(seed):
     y_true, y_pred = random_labels(rng, 60, ["x", "y", "z", "w"])
     labels = sorted(set(y_true) | set(y_pred))
     got = np.asarray(cm.confusion_matrix(y_true, y_pred))
-    np.testing.assert_array_equal(got, brute_force_confusion(y_true, y_pred, labels))
-    assert got.sum() == 60 and np.trace(got) == np.sum(y_true == y_pred)
+    np.testing.assert_array_equal(
+        got,
+        brute_force_confusion(y_true, y_pred, labels),
+        err_msg="confusion_matrix against a sample-by-sample count (string labels)",
+    )
+    assert got.sum() == 60 and np.trace(got) == np.sum(y_true == y_pred), (
+        "the counts must sum to n and the diagonal to the number of correct predictions"
+    )
     subset = ["z", "x"]
     got = np.asarray(cm.confusion_matrix(y_true, y_pred, labels=subset))
-    np.testing.assert_array_equal(got, brute_force_confusion(y_true, y_pred, subset))
+    np.testing.assert_array_equal(
+        got,
+        brute_force_confusion(y_true, y_pred, subset),
+        err_msg="confusion_matrix(labels=['z', 'x']): a subset in a given, unsorted order",
+    )
 
 
 @pytest.mark.parametrize("labels", [None, [2, 0, 1], [1, 5, 0]])
@@ -166,6 +183,7 @@ def test_confusion_matrix_matches_scikit_learn(labels):
     np.testing.assert_array_equal(
         cm.confusion_matrix(y_true, y_pred, labels=labels),
         metrics.confusion_matrix(y_true, y_pred, labels=labels),
+        err_msg=f"confusion_matrix(labels={labels}) against scikit-learn's",
     )
 
 
@@ -175,10 +193,12 @@ def test_confusion_matrix_of_many_samples_and_labels_is_fast():
     rng = np.random.default_rng(5)
     y_true, y_pred = rng.integers(0, 500, 200_000), rng.integers(0, 500, 200_000)
     got = np.asarray(cm.confusion_matrix(y_true, y_pred))
-    assert got.shape == (500, 500) and got.sum() == 200_000
+    assert got.shape == (500, 500) and got.sum() == 200_000, (
+        f"confusion_matrix of 500 labels has shape {got.shape} and sum {got.sum()}"
+    )
     expected = np.zeros((500, 500), dtype=np.int64)
     np.add.at(expected, (y_true, y_pred), 1)
-    np.testing.assert_array_equal(got, expected)
+    np.testing.assert_array_equal(got, expected, err_msg="200k samples, 500 labels")
 
 
 # --- precision, recall, F1: binary -----------------------------------------------------------
@@ -210,9 +230,13 @@ def test_pos_label_chooses_the_positive_class():
 def test_binary_with_string_labels_uses_pos_label():
     y_true = ["spam", "spam", "ham", "ham", "ham"]
     y_pred = ["spam", "ham", "spam", "ham", "ham"]
-    assert cm.precision_score(y_true, y_pred, pos_label="spam") == pytest.approx(1 / 2)
-    assert cm.recall_score(y_true, y_pred, pos_label="ham") == pytest.approx(2 / 3)
-    assert cm.f1_score(y_true, y_pred, pos_label="ham") == pytest.approx(4 / 6)
+    what = "with string labels the positive class is pos_label"
+    got = cm.precision_score(y_true, y_pred, pos_label="spam")
+    assert got == pytest.approx(1 / 2), f"precision(pos_label='spam') = {got}, not 1/2: {what}"
+    got = cm.recall_score(y_true, y_pred, pos_label="ham")
+    assert got == pytest.approx(2 / 3), f"recall(pos_label='ham') = {got}, not 2/3: {what}"
+    got = cm.f1_score(y_true, y_pred, pos_label="ham")
+    assert got == pytest.approx(4 / 6), f"f1(pos_label='ham') = {got}, not 4/6: {what}"
 
 
 def test_binary_with_minus_one_plus_one_labels():
@@ -273,8 +297,10 @@ def test_swapping_the_arguments_swaps_precision_and_recall(seed):
     y_true, y_pred = random_labels(np.random.default_rng(seed), 40, [0, 1])
     assert cm.precision_score(y_true, y_pred) == pytest.approx(
         cm.recall_score(y_pred, y_true), rel=1e-12
+    ), "precision(y_true, y_pred) must equal recall(y_pred, y_true) (FP and FN swap)"
+    assert cm.f1_score(y_true, y_pred) == pytest.approx(cm.f1_score(y_pred, y_true), rel=1e-12), (
+        "F1 is symmetric in its two arguments"
     )
-    assert cm.f1_score(y_true, y_pred) == pytest.approx(cm.f1_score(y_pred, y_true), rel=1e-12)
 
 
 # --- zero_division ---------------------------------------------------------------------------
@@ -311,8 +337,12 @@ def test_recall_with_no_true_positive_sample_is_zero_division(zero_division):
 
 def test_f1_is_zero_division_only_when_tp_fp_and_fn_are_all_zero():
     what = "F1 divided 0 by 0: use 2 TP / (2 TP + FP + FN) and zero_division when that is 0/0"
-    assert call(cm.f1_score, [0, 0], [0, 0], zero_division=1.0, what=what) == 1.0
-    assert call(cm.f1_score, [0, 0], [0, 0], zero_division=0.0, what=what) == 0.0
+    for zd in (1.0, 0.0):
+        got = call(cm.f1_score, [0, 0], [0, 0], zero_division=zd, what=what)
+        assert got == zd, (
+            f"f1_score([0, 0], [0, 0], zero_division={zd}) gave {got}: TP + FP + FN = 0, so "
+            "the score is zero_division"
+        )
     # Precision is 0/0 here but recall is 0/1: F1 = 0 / (0 + 1) = 0 whatever zero_division.
     got = call(cm.f1_score, [1, 0], [0, 0], zero_division=1.0, what=what)
     assert got == 0.0, (
@@ -335,7 +365,9 @@ def test_macro_precision_with_a_never_predicted_label_uses_zero_division():
         cm.precision_score, MC_TRUE, MC_PRED, average="macro", zero_division=1.0, what=what
     )
     assert not math.isnan(got0), "macro precision is NaN: label 2 is never predicted (0/0)"
-    assert got0 == pytest.approx((1 / 2 + 2 / 3 + 0) / 3, rel=1e-12)
+    assert got0 == pytest.approx((1 / 2 + 2 / 3 + 0) / 3, rel=1e-12), (
+        f"macro precision gave {got0}, expected (1/2 + 2/3 + 0) / 3"
+    )
     assert got1 == pytest.approx((1 / 2 + 2 / 3 + 1) / 3, rel=1e-12), (
         "with zero_division=1.0 the never-predicted label 2 has precision 1"
     )
@@ -347,7 +379,9 @@ def test_macro_precision_with_a_never_predicted_label_uses_zero_division():
 def test_macro_scores_by_hand():
     got = [getattr(cm, name)(MC_TRUE, MC_PRED, average="macro") for name in SCORES]
     expected = [MC_PRECISION.mean(), MC_RECALL.mean(), MC_F1.mean()]
-    assert got == pytest.approx(expected, rel=1e-12)
+    assert got == pytest.approx(expected, rel=1e-12), (
+        f"macro (P, R, F1) = {got}, expected {expected}: the plain mean of per-label scores"
+    )
 
 
 def test_macro_f1_is_the_mean_of_per_label_f1_not_f1_of_the_means():
@@ -358,7 +392,9 @@ def test_macro_f1_is_the_mean_of_per_label_f1_not_f1_of_the_means():
             "macro F1 was computed as the F1 of macro precision and macro recall: average the "
             "per-label F1 scores instead (scikit-learn's definition)"
         )
-    assert got == pytest.approx(MC_F1.mean(), rel=1e-12)
+    assert got == pytest.approx(MC_F1.mean(), rel=1e-12), (
+        f"macro F1 = {got}, expected the mean of per-label F1 {MC_F1.tolist()}"
+    )
 
 
 def test_macro_averages_only_over_labels_present_in_y_true_or_y_pred():
@@ -371,7 +407,9 @@ def test_macro_averages_only_over_labels_present_in_y_true_or_y_pred():
             "macro F1 averaged over labels 0..5, including 1, 3 and 4 that appear in neither "
             "y_true nor y_pred: the labels are the union of the two arrays, not range(max + 1)"
         )
-    assert got == pytest.approx(per_label.mean(), rel=1e-12)
+    assert got == pytest.approx(per_label.mean(), rel=1e-12), (
+        f"macro F1 = {got}, expected the mean of per-label F1 over labels 0, 2, 5"
+    )
 
 
 def test_macro_counts_labels_that_only_appear_in_the_predictions():
@@ -384,8 +422,12 @@ def test_macro_counts_labels_that_only_appear_in_the_predictions():
             f"macro (P, R) = ({got_p}, {got_r}): the label set was taken from y_true only. "
             "Label 2 is predicted (a false positive) so it is a label too: use the union"
         )
-    assert got_p == pytest.approx((1 + 1 + 0) / 3, rel=1e-12)
-    assert got_r == pytest.approx((1 / 2 + 1 + 0) / 3, rel=1e-12)
+    assert got_p == pytest.approx((1 + 1 + 0) / 3, rel=1e-12), (
+        f"macro precision = {got_p}, expected (1 + 1 + 0) / 3 (label 2: 0 of 1 predicted)"
+    )
+    assert got_r == pytest.approx((1 / 2 + 1 + 0) / 3, rel=1e-12), (
+        f"macro recall = {got_r}, expected (1/2 + 1 + 0) / 3 (label 2: 0/0 -> zero_division)"
+    )
 
 
 def test_weighted_average_weights_by_support():
@@ -427,7 +469,10 @@ def test_scores_match_the_confusion_matrix_oracle(seed, average, zero_division):
         getattr(cm, name)(y_true, y_pred, average=average, zero_division=zero_division)
         for name in SCORES
     ]
-    assert got == pytest.approx(expected, rel=1e-12, abs=1e-15)
+    assert got == pytest.approx(expected, rel=1e-12, abs=1e-15), (
+        f"(P, R, F1) with average={average!r}, zero_division={zero_division} = {got}, "
+        f"a confusion-matrix oracle gives {expected}"
+    )
 
 
 @pytest.mark.parametrize("seed", SEEDS)
@@ -440,8 +485,12 @@ def test_scores_do_not_depend_on_sample_order_or_label_names(seed):
         func = getattr(cm, name)
         for average in ("macro", "weighted", "micro"):
             base = func(y_true, y_pred, average=average)
-            assert func(y_true[perm], y_pred[perm], average=average) == pytest.approx(base)
-            assert func(names[y_true], names[y_pred], average=average) == pytest.approx(base)
+            assert func(y_true[perm], y_pred[perm], average=average) == pytest.approx(base), (
+                f"{name}(average={average!r}) changed when the samples were permuted"
+            )
+            assert func(names[y_true], names[y_pred], average=average) == pytest.approx(base), (
+                f"{name}(average={average!r}) changed when the labels were renamed to strings"
+            )
 
 
 @pytest.mark.parametrize("name", SCORES)
@@ -477,7 +526,127 @@ def test_accuracy_matches_scikit_learn():
     metrics = import_sklearn("metrics")
     y_true, y_pred = random_labels(np.random.default_rng(4), 70, ["a", "b", "c"])
     expected = metrics.accuracy_score(y_true, y_pred)
-    assert cm.accuracy_score(y_true, y_pred) == pytest.approx(expected, rel=1e-12)
+    assert cm.accuracy_score(y_true, y_pred) == pytest.approx(expected, rel=1e-12), (
+        "accuracy against scikit-learn's accuracy_score"
+    )
+
+
+# --- F-beta ----------------------------------------------------------------------------------
+
+# The binary case of the statement: TP = 1, FN = 2, FP = 0 (P = 1, R = 1/3).
+FB_TRUE, FB_PRED = [1, 1, 1, 0], [1, 0, 0, 0]
+
+
+def fbeta_by_counts(tp, fp, fn, beta, zero_division=0.0):
+    """The definition written out: (1 + b^2) TP / ((1 + b^2) TP + b^2 FN + FP)."""
+    b2 = beta**2
+    den = (1 + b2) * tp + b2 * fn + fp
+    return (1 + b2) * tp / den if den > 0 else zero_division
+
+
+def test_fbeta_by_hand():
+    for beta, expected in [(2.0, 5 / 13), (0.5, 1.25 / (1.25 + 0.25 * 2)), (3.0, 10 / 28)]:
+        got = cm.fbeta_score(FB_TRUE, FB_PRED, beta=beta)
+        if got == pytest.approx(fbeta_by_counts(1, 2, 0, beta), rel=1e-9):
+            pytest.fail(
+                f"fbeta_score(beta={beta}) = {got}: beta^2 weighs FP instead of FN. F_beta = "
+                "(1 + b^2) TP / ((1 + b^2) TP + b^2 FN + FP): recall counts beta times as much"
+            )
+        b = beta  # the formula with beta where beta^2 belongs
+        if got == pytest.approx((1 + b) * 1 / ((1 + b) * 1 + b * 2 + 0), rel=1e-9):
+            pytest.fail(
+                f"fbeta_score(beta={beta}) = {got}: beta was used where beta**2 belongs. "
+                "F_beta = (1 + beta^2) TP / ((1 + beta^2) TP + beta^2 FN + FP)"
+            )
+        assert got == pytest.approx(expected, rel=1e-12), (
+            f"fbeta_score({FB_TRUE}, {FB_PRED}, beta={beta}) = {got}, expected {expected} "
+            "(TP = 1, FN = 2, FP = 0)"
+        )
+
+
+def test_fbeta_of_beta_one_is_f1_and_beta_zero_is_precision():
+    rng = np.random.default_rng(12)
+    y_true, y_pred = random_labels(rng, 40, [0, 1, 2])
+    for average in AVERAGES[1:]:
+        got = cm.fbeta_score(y_true, y_pred, beta=1.0, average=average)
+        expected = cm.f1_score(y_true, y_pred, average=average)
+        assert got == pytest.approx(expected, rel=1e-12), (
+            f"fbeta_score(beta=1, average={average!r}) = {got} but f1_score = {expected}"
+        )
+        got = cm.fbeta_score(y_true, y_pred, beta=0.0, average=average)
+        expected = cm.precision_score(y_true, y_pred, average=average)
+        assert got == pytest.approx(expected, rel=1e-12), (
+            f"fbeta_score(beta=0, average={average!r}) = {got} but precision = {expected}"
+        )
+
+
+def test_fbeta_macro_is_the_mean_of_per_label_fbeta():
+    # MC example per label (TP, FP, FN): 0 -> (1, 1, 1), 1 -> (2, 1, 0), 2 -> (0, 0, 1).
+    per_label = [fbeta_by_counts(*c, beta=2.0) for c in [(1, 1, 1), (2, 1, 0), (0, 0, 1)]]
+    got = cm.fbeta_score(MC_TRUE, MC_PRED, beta=2.0, average="macro")
+    p, r = MC_PRECISION.mean(), MC_RECALL.mean()
+    if got == pytest.approx(5 * p * r / (4 * p + r), rel=1e-9):
+        pytest.fail(
+            "macro F-beta was computed from macro precision and macro recall: average the "
+            "per-label F-beta scores instead (as f1_score)"
+        )
+    assert got == pytest.approx(np.mean(per_label), rel=1e-12), (
+        f"macro F2 = {got}, expected the mean of per-label F2 {per_label}"
+    )
+    got = cm.fbeta_score(MC_TRUE, MC_PRED, beta=2.0, average="weighted")
+    expected = float(np.dot(per_label, MC_SUPPORT) / MC_SUPPORT.sum())
+    assert got == pytest.approx(expected, rel=1e-12), (
+        f"weighted F2 = {got}, expected {expected}: per-label F2 weighted by support [2, 2, 1]"
+    )
+    got = cm.fbeta_score(MC_TRUE, MC_PRED, beta=2.0, average="micro")
+    assert got == pytest.approx(3 / 5, rel=1e-12), (
+        f"micro F2 = {got}, expected 3/5: pooled FP = FN, so micro F-beta is the accuracy"
+    )
+
+
+@pytest.mark.parametrize("zero_division", [0.0, 1.0])
+def test_fbeta_zero_division(zero_division):
+    what = "fbeta_score divided 0 by 0: use zero_division when the denominator is 0"
+    got = call(cm.fbeta_score, [0, 0], [0, 0], beta=2.0, zero_division=zero_division, what=what)
+    assert got == zero_division, (
+        f"fbeta_score([0, 0], [0, 0]) gave {got}: TP = FP = FN = 0, so the score is "
+        f"zero_division={zero_division}"
+    )
+    # P = 0/0 but R = 0/1: F2 = 0 / (0 + 4 * 1 + 0) = 0 is defined.
+    got = call(cm.fbeta_score, [1, 0], [0, 0], beta=2.0, zero_division=zero_division, what=what)
+    assert got == 0.0, (
+        f"fbeta_score([1, 0], [0, 0], beta=2) gave {got}: FN = 1 makes the denominator "
+        "b^2 FN = 4, so F2 = 0; zero_division is only for a zero denominator"
+    )
+
+
+@pytest.mark.parametrize("average", AVERAGES)
+@pytest.mark.parametrize("beta", [0.0, 0.5, 2.0, 10.0])
+def test_fbeta_matches_scikit_learn(average, beta):
+    metrics = import_sklearn("metrics")
+    rng = np.random.default_rng(13)
+    if average == "binary":
+        cases = [(random_labels(rng, 40, ["neg", "pos"]), "pos"), (([0, 0], [0, 0]), 1)]
+        cases += [(([1, 1, 0], [0, 0, 0]), 1), (random_labels(rng, 40, [-1, 1]), -1)]
+    else:
+        cases = [(random_labels(rng, 60, [0, 2, 5, 9]), 1), (([0, 0, 1], [0, 2, 2]), 1)]
+    for zero_division in (0.0, 1.0):
+        for (y_true, y_pred), pos_label in cases:
+            kwargs = {"average": average, "zero_division": zero_division, "pos_label": pos_label}
+            expected = metrics.fbeta_score(y_true, y_pred, beta=beta, **kwargs)
+            got = cm.fbeta_score(y_true, y_pred, beta=beta, **kwargs)
+            assert got == pytest.approx(expected, rel=1e-12, abs=1e-15), (
+                f"fbeta_score({y_true!r}, {y_pred!r}, beta={beta}, **{kwargs}) = {got}, "
+                f"scikit-learn: {expected}"
+            )
+
+
+def test_fbeta_returns_a_python_float_and_refuses_a_bad_beta():
+    got = cm.fbeta_score(BIN_TRUE, BIN_PRED, beta=2.0)
+    assert isinstance(got, float), f"fbeta_score returned {type(got).__name__}, expected float"
+    for beta in (-1.0, np.inf):
+        with pytest.raises(ValueError, match="beta"):
+            cm.fbeta_score(BIN_TRUE, BIN_PRED, beta=beta)
 
 
 # --- log-loss --------------------------------------------------------------------------------
@@ -486,14 +655,19 @@ def test_accuracy_matches_scikit_learn():
 def test_log_loss_binary_by_hand():
     # P(class 1) = 0.2 for a 0 (prob. 0.8 of the truth) and 0.9 for a 1.
     got = cm.log_loss([0, 1], [0.2, 0.9])
-    assert got == pytest.approx(-(math.log(0.8) + math.log(0.9)) / 2, rel=1e-12)
+    assert got == pytest.approx(-(math.log(0.8) + math.log(0.9)) / 2, rel=1e-12), (
+        f"log_loss([0, 1], [0.2, 0.9]) = {got}, expected -(log 0.8 + log 0.9) / 2: a 1-D "
+        "proba is P(class 1), so a 0 scores log(1 - p)"
+    )
 
 
 def test_log_loss_multiclass_by_hand():
     proba = [[0.7, 0.2, 0.1], [0.1, 0.1, 0.8], [0.3, 0.5, 0.2], [0.25, 0.25, 0.5]]
     got = cm.log_loss([0, 2, 0, 1], proba)
     expected = -(math.log(0.7) + math.log(0.8) + math.log(0.3) + math.log(0.25)) / 4
-    assert got == pytest.approx(expected, rel=1e-12)
+    assert got == pytest.approx(expected, rel=1e-12), (
+        f"log_loss = {got}, expected {expected}: the mean of -log proba[i, y_i] (natural log)"
+    )
 
 
 def test_log_loss_one_d_proba_is_the_probability_of_the_larger_label():
@@ -512,7 +686,7 @@ def test_log_loss_one_d_and_two_column_forms_agree():
     p = rng.uniform(0.01, 0.99, size=20)
     assert cm.log_loss(y, p) == pytest.approx(
         cm.log_loss(y, np.column_stack([1 - p, p])), rel=1e-12
-    )
+    ), "a 1-D proba p must score as the two columns [1 - p, p]"
 
 
 def test_log_loss_columns_follow_the_sorted_labels():
@@ -549,9 +723,13 @@ def test_log_loss_matches_a_sample_by_sample_oracle(seed):
     y[:3] = labels  # every class present
     proba = rng.dirichlet(np.ones(3), size=30)
     expected = -sum(math.log(proba[i, list(labels).index(t)]) for i, t in enumerate(y)) / 30
-    assert cm.log_loss(y, proba) == pytest.approx(expected, rel=1e-12)
+    assert cm.log_loss(y, proba) == pytest.approx(expected, rel=1e-12), (
+        "log_loss with labels 4, 9, 13 against a sample-by-sample sum"
+    )
     perm = rng.permutation(30)
-    assert cm.log_loss(y[perm], proba[perm]) == pytest.approx(expected, rel=1e-12)
+    assert cm.log_loss(y[perm], proba[perm]) == pytest.approx(expected, rel=1e-12), (
+        "log_loss changed when the samples were permuted"
+    )
 
 
 @pytest.mark.parametrize("case", ["binary_1d", "binary_strings", "multiclass", "with_zeros"])
@@ -570,7 +748,7 @@ def test_log_loss_matches_scikit_learn(case):
     what = "log_loss took log(0): clip proba to [eps, 1 - eps] first"
     assert call(cm.log_loss, y, proba, what=what) == pytest.approx(
         metrics.log_loss(y, proba), rel=1e-12
-    )
+    ), f"log_loss ({case}) against scikit-learn's"
 
 
 def test_log_loss_needs_at_least_two_classes():
@@ -608,12 +786,137 @@ def test_log_loss_returns_a_python_float():
     assert isinstance(got, float), f"log_loss returned {type(got).__name__}, expected float"
 
 
+# --- log-loss with labels= -------------------------------------------------------------------
+
+
+def test_log_loss_with_labels_scores_a_batch_that_lacks_a_class():
+    # Only class 2 occurs; the columns stand for labels 0, 1, 2.
+    proba = [[0.1, 0.1, 0.8], [0.2, 0.2, 0.6]]
+    expected = -(math.log(0.8) + math.log(0.6)) / 2
+    try:
+        got = cm.log_loss([2, 2], proba, labels=[0, 1, 2])
+    except ValueError as exc:
+        pytest.fail(
+            f"log_loss([2, 2], proba, labels=[0, 1, 2]) raised {exc!r}: with labels= the "
+            "classes are the given labels, not the distinct values of y_true, so a batch "
+            "holding one class can be scored"
+        )
+    assert got == pytest.approx(expected, rel=1e-12), (
+        f"log_loss([2, 2], labels=[0, 1, 2]) = {got}, expected -(log 0.8 + log 0.6) / 2: "
+        "class 2 is column 2 (its position in labels)"
+    )
+
+
+def test_log_loss_with_labels_finds_the_column_by_the_label_not_the_batch():
+    # Class 0 is missing from the batch: classes 1 and 2 are columns 1 and 2, not 0 and 1.
+    proba = np.array([[0.5, 0.3, 0.2], [0.1, 0.2, 0.7], [0.6, 0.1, 0.3]])
+    y = [1, 2, 2]
+    expected = -(math.log(0.3) + math.log(0.7) + math.log(0.3)) / 3
+    batch_columns = -(math.log(0.5) + math.log(0.2) + math.log(0.1)) / 3
+    try:
+        got = cm.log_loss(y, proba, labels=[0, 1, 2])
+    except ValueError as exc:
+        pytest.fail(
+            f"log_loss({y}, labels=[0, 1, 2]) raised {exc!r}: with labels= the columns stand "
+            "for the given labels even when the batch lacks some of them"
+        )
+    if got == pytest.approx(batch_columns, rel=1e-9):
+        pytest.fail(
+            f"log_loss({y}, labels=[0, 1, 2]) = {got}: the columns were indexed by the batch's "
+            "own classes (np.unique(y_true) = [1, 2] -> columns 0, 1). The column of a label is "
+            "its position in labels"
+        )
+    assert got == pytest.approx(expected, rel=1e-12), (
+        f"log_loss({y}, labels=[0, 1, 2]) = {got}, expected {expected}"
+    )
+
+
+def test_log_loss_with_labels_and_a_one_d_proba():
+    # A batch of one class: without labels it cannot be scored, with labels=[0, 1] it can.
+    got = cm.log_loss([0, 0], [0.2, 0.3], labels=[0, 1])
+    expected = -(math.log(0.8) + math.log(0.7)) / 2
+    assert got == pytest.approx(expected, rel=1e-12), (
+        f"log_loss([0, 0], [0.2, 0.3], labels=[0, 1]) = {got}, expected {expected}: a 1-D "
+        "proba is P(labels[1]), so each 0 scores log(1 - p)"
+    )
+    got = cm.log_loss(["yes", "yes"], [0.9, 0.6], labels=["no", "yes"])
+    expected = -(math.log(0.9) + math.log(0.6)) / 2
+    assert got == pytest.approx(expected, rel=1e-12), (
+        f"log_loss(['yes', 'yes'], [0.9, 0.6], labels=['no', 'yes']) = {got}, expected "
+        f"{expected}: 'yes' is labels[1], so its probability is p itself"
+    )
+
+
+def test_log_loss_with_labels_that_match_y_true_changes_nothing():
+    rng = np.random.default_rng(14)
+    y = rng.integers(0, 3, 30)
+    y[:3] = [0, 1, 2]
+    proba = rng.dirichlet(np.ones(3), size=30)
+    plain = cm.log_loss(y, proba)
+    assert cm.log_loss(y, proba, labels=[0, 1, 2]) == pytest.approx(plain, rel=1e-12), (
+        "labels=[0, 1, 2] on a batch that holds all three classes must give the plain log_loss"
+    )
+
+
+def test_log_loss_with_labels_refuses_a_label_outside_labels():
+    cm.log_loss([0, 1], [0.4, 0.6], labels=[0, 1])  # works on good input first
+    with pytest.raises(ValueError, match="labels"):
+        cm.log_loss([0, 3], [[0.5, 0.3, 0.2], [0.1, 0.2, 0.7]], labels=[0, 1, 2])
+
+
+def test_log_loss_with_labels_needs_one_column_per_label():
+    cm.log_loss([0, 1], [[0.6, 0.4], [0.3, 0.7]], labels=[0, 1])  # works on good input first
+    with pytest.raises(ValueError, match="class"):
+        cm.log_loss([0, 1], [[0.6, 0.4], [0.3, 0.7]], labels=[0, 1, 2])  # 2 columns, 3 labels
+    with pytest.raises(ValueError, match="class"):
+        cm.log_loss([0, 1], [0.4, 0.6], labels=[0, 1, 2])  # 1-D proba, 3 labels
+
+
+@pytest.mark.parametrize(
+    "labels, match", [([1, 0], "sorted"), ([0], "two"), ([0, 1, 1], "duplicate")]
+)
+def test_log_loss_bad_labels_are_a_value_error(labels, match):
+    cm.log_loss([0, 1], [0.4, 0.6], labels=[0, 1])  # works on good input first
+    with pytest.raises(ValueError, match=match):
+        cm.log_loss([0, 1], [0.4, 0.6], labels=labels)
+
+
+@pytest.mark.parametrize("case", ["one_class_1d", "missing_middle", "strings", "all_present"])
+def test_log_loss_with_labels_matches_scikit_learn(case):
+    metrics = import_sklearn("metrics")
+    rng = np.random.default_rng(15)
+    if case == "one_class_1d":
+        y, proba, labels = np.ones(10, dtype=int), rng.uniform(size=10), [0, 1]
+    elif case == "missing_middle":
+        y, labels = rng.choice([0, 3], 20), [0, 1, 3]
+        proba = rng.dirichlet(np.ones(3), size=20)
+    elif case == "strings":
+        y, labels = rng.choice(["b", "c"], 20), ["a", "b", "c", "d"]
+        proba = rng.dirichlet(np.ones(4), size=20)
+    else:
+        y, labels = rng.integers(0, 3, 20), [0, 1, 2]
+        y[:3] = labels
+        proba = rng.dirichlet(np.ones(3), size=20)
+    expected = metrics.log_loss(y, proba, labels=labels)
+    got = cm.log_loss(y, proba, labels=labels)
+    assert got == pytest.approx(expected, rel=1e-12), (
+        f"log_loss(labels={labels}) ({case}) = {got}, scikit-learn: {expected}"
+    )
+
+
 # --- bad input, inputs unchanged -------------------------------------------------------------
 
 PAIR_FUNCTIONS = ["accuracy_score", "confusion_matrix", *SCORES]
 
 
-@pytest.mark.parametrize("name", PAIR_FUNCTIONS)
+def pair_function(name):
+    """The metric ``name`` as a function of (y_true, y_pred); fbeta_score gets beta=2."""
+    if name == "fbeta_score":
+        return lambda y_true, y_pred, **kw: cm.fbeta_score(y_true, y_pred, beta=2.0, **kw)
+    return getattr(cm, name)
+
+
+@pytest.mark.parametrize("name", [*PAIR_FUNCTIONS, "fbeta_score"])
 @pytest.mark.parametrize(
     "y_true, y_pred, match",
     [
@@ -624,19 +927,19 @@ PAIR_FUNCTIONS = ["accuracy_score", "confusion_matrix", *SCORES]
     ],
 )
 def test_bad_labels_are_a_value_error(name, y_true, y_pred, match):
-    func = getattr(cm, name)
+    func = pair_function(name)
     func([0, 1, 1], [0, 1, 0])  # works on good input first
     with pytest.raises(ValueError, match=match):
         func(y_true, y_pred)
 
 
-@pytest.mark.parametrize("name", SCORES)
+@pytest.mark.parametrize("name", [*SCORES, "fbeta_score"])
 @pytest.mark.parametrize(
     "kwargs, match",
     [({"average": "samples"}, "average"), ({"zero_division": 2.0}, "zero_division")],
 )
 def test_bad_options_are_a_value_error(name, kwargs, match):
-    func = getattr(cm, name)
+    func = pair_function(name)
     func([0, 1, 1], [0, 1, 0])
     with pytest.raises(ValueError, match=match):
         func([0, 1, 1], [0, 1, 0], **kwargs)
@@ -648,12 +951,12 @@ def test_duplicate_labels_are_a_value_error():
         cm.confusion_matrix([0, 1], [0, 1], labels=[1, 0, 1])
 
 
-@pytest.mark.parametrize("name", PAIR_FUNCTIONS)
+@pytest.mark.parametrize("name", [*PAIR_FUNCTIONS, "fbeta_score"])
 def test_label_inputs_are_not_modified(name):
     y_true, y_pred = np.array(MC_TRUE), np.array(MC_PRED)
     kwargs = {} if name in ("accuracy_score", "confusion_matrix") else {"average": "macro"}
     with inputs_unchanged(name, y_true=y_true, y_pred=y_pred):
-        getattr(cm, name)(y_true, y_pred, **kwargs)
+        pair_function(name)(y_true, y_pred, **kwargs)
 
 
 def test_log_loss_does_not_modify_its_inputs():
@@ -661,3 +964,5 @@ def test_log_loss_does_not_modify_its_inputs():
     proba = np.array([[1.0, 0.0], [0.3, 0.7], [0.0, 1.0]])  # exact 0s and 1s get clipped
     with inputs_unchanged("log_loss", y_true=y, proba=proba):
         cm.log_loss(y, proba)
+    with inputs_unchanged("log_loss", y_true=y, proba=proba, labels=np.array([0, 1])):
+        cm.log_loss(y, proba, labels=np.array([0, 1]))
