@@ -1,0 +1,543 @@
+"""Tests for sequence/viterbi: Viterbi decoding and the forward algorithm of an HMM.
+
+The truths are independent of any recursion: a hand-worked HMM, brute force over all S^T
+state paths, closed forms for long sequences whose transition rows are all equal (the
+path then decouples step by step), and the scaled probability-space forward pass.
+"""
+
+import itertools
+import math
+
+import numpy as np
+import pytest
+
+from kata.testing import SEEDS, fp_diagnosis, inputs_unchanged, load_kata
+
+mod = load_kata("sequence/viterbi")
+
+NEG_INF = -np.inf
+
+# The worked example of the statement: 0 rainy, 1 sunny; symbols 0 walk, 1 shop, 2 clean.
+START = [0.6, 0.4]
+TRANS = [[0.7, 0.3], [0.4, 0.6]]
+EMIT = [[0.1, 0.4, 0.5], [0.6, 0.3, 0.1]]
+OBS = [0, 1, 2]
+
+
+def log(p):
+    with np.errstate(divide="ignore"):  # log(0) = -inf is a legal entry
+        return np.log(np.asarray(p, dtype=float))
+
+
+def hand_hmm():
+    return log(START), log(TRANS), log(EMIT)
+
+
+def random_hmm(rng, n_states, n_symbols, zero_share=0.0):
+    """A normalized HMM in log space; ``zero_share`` of the entries are probability 0."""
+
+    def rows(n, m):
+        p = rng.dirichlet(np.ones(m), size=n)
+        if zero_share:
+            p = p * (rng.random((n, m)) >= zero_share)
+            p[np.arange(n), rng.integers(m, size=n)] += 0.1  # every row keeps some mass
+            p /= p.sum(axis=1, keepdims=True)
+        return log(p)
+
+    return rows(1, n_states)[0], rows(n_states, n_states), rows(n_states, n_symbols)
+
+
+def joint(hmm, obs, path):
+    """log P(path, obs), summed term by term in the order the statement writes it."""
+    ls, lt, le = hmm
+    total = ls[path[0]] + le[path[0], obs[0]]
+    for t in range(1, len(obs)):
+        total += lt[path[t - 1], path[t]] + le[path[t], obs[t]]
+    return float(total)
+
+
+def all_paths(hmm, obs):
+    """Every state path of len(obs) and its joint log-probability (S^T of them)."""
+    n_states = len(hmm[0])
+    paths = list(itertools.product(range(n_states), repeat=len(obs)))
+    return paths, np.array([joint(hmm, obs, p) for p in paths])
+
+
+def log_sum(scores):
+    return float(np.logaddexp.reduce(np.asarray(scores, dtype=float)))
+
+
+def close(a, b, tol=1e-9):
+    if a == b:  # covers -inf == -inf
+        return True
+    return bool(np.isfinite(a) and np.isfinite(b) and abs(a - b) <= tol * max(1.0, abs(b)))
+
+
+def best_of(hmm, obs):
+    paths, scores = all_paths(hmm, obs)
+    return list(paths[int(np.argmax(scores))]), float(np.max(scores)), log_sum(scores)
+
+
+def stepwise_argmax_path(hmm, obs):
+    """The mistaken answer: the best END state of every prefix, taken step by step."""
+    path = []
+    for t in range(1, len(obs) + 1):
+        paths, scores = all_paths(hmm, obs[:t])
+        path.append(paths[int(np.argmax(scores))][-1])
+    return path
+
+
+def without_first_emission(hmm, obs):
+    ls, lt, le = hmm
+    return (ls - le[:, obs[0]], lt, le)
+
+
+def viterbi_diagnosis(hmm, obs, path, log_prob):
+    """None if (path, log_prob) is the brute-force optimum, else what the mistake is."""
+    best_path, best, total = best_of(hmm, obs)
+    path = np.asarray(path)
+    if path.shape != (len(obs),):
+        return (
+            f"path has shape {path.shape} for T = {len(obs)} observations: the path has one "
+            "state per observation. A back-pointer loop off by one drops (or adds) a state; "
+            "start from the best last state and read s_{t-1} = back_t[s_t] for t = T-1 .. 1"
+        )
+    n_states = len(hmm[0])
+    if not np.issubdtype(path.dtype, np.integer) or path.min() < 0 or path.max() >= n_states:
+        return (
+            f"path {path.tolist()} holds values that are not states 0 .. {n_states - 1}: an "
+            "entry left unset? A backtracking loop that stops one step early leaves s_0 "
+            "unwritten; it runs t = T-1 down to 1 and sets s_{t-1} = back_t[s_t]"
+        )
+    path = [int(s) for s in path]
+    if best == NEG_INF and log_prob == NEG_INF:
+        return None  # no path is possible: any path of valid states will do
+    if close(log_prob, best) and path != best_path:
+        if path[::-1] == best_path:
+            return "the path is reversed: backtracking collects the states from the end"
+        if path == stepwise_argmax_path(hmm, obs) and len(obs) > 1:
+            return (
+                f"path {path} is the argmax of delta_t at every step, not a backtracked path "
+                f"(best: {best_path}): follow the back-pointers from the best last state"
+            )
+        return (
+            f"log_prob is right but the path {path} does not achieve it (its log-probability "
+            f"is {joint(hmm, obs, path):.6f}, the best {best_path} has {best:.6f}): "
+            "backtracking off by one? back_t[j] is the best state at t-1 for state j at t, "
+            "so s_{t-1} = back_t[s_t] (not back_{t-1}[s_t])"
+        )
+    if close(log_prob, best):
+        return None
+    ls, lt, le = hmm
+    named = [
+        (
+            lambda: best_of((ls, lt.T, le), obs)[1],
+            "log_trans is used transposed: "
+            "log_trans[i, j] is log P(j | i), so delta_t[j] maxes over i of "
+            "delta_{t-1}[i] + log_trans[i, j] (rows FROM, columns TO)",
+        ),
+        (
+            lambda: best_of(without_first_emission(hmm, obs), obs)[1],
+            "the first observation's emission is missing: delta_0 = log_start + log_emit[:, o_0]",
+        ),
+        (
+            lambda: total,
+            "log_prob is the forward log-likelihood (a log-sum-exp over paths): "
+            "Viterbi takes the max over the previous state, not a sum",
+        ),
+    ]
+    for value, what in named:
+        if close(log_prob, value()):
+            return f"log_prob = {log_prob:.6f}, expected {best:.6f}: {what}"
+    return (
+        f"log_prob = {log_prob!r}, expected the best path's log P(path, observations) = "
+        f"{best:.6f} (path {best_path})"
+    )
+
+
+def forward_diagnosis(hmm, obs, value):
+    _, best, total = best_of(hmm, obs)
+    if close(value, total):
+        return None
+    ls, lt, le = hmm
+    named = [
+        (
+            lambda: best,
+            "the forward algorithm returned the best path's log-probability: "
+            "it SUMS over all paths (a log-sum-exp over the previous state at every step and over "
+            "the last state at the end), where Viterbi takes the max",
+        ),
+        (
+            lambda: best_of((ls, lt.T, le), obs)[2],
+            "log_trans is used transposed: alpha_t[j] "
+            "sums over i of alpha_{t-1}[i] + log_trans[i, j] (rows FROM, columns TO)",
+        ),
+        (
+            lambda: best_of(without_first_emission(hmm, obs), obs)[2],
+            "the first observation's emission is missing: alpha_0 = log_start + log_emit[:, o_0]",
+        ),
+    ]
+    for wrong, what in named:
+        if close(value, wrong()):
+            return f"forward_algorithm gave {value:.6f}, expected {total:.6f}: {what}"
+    if best - 1e-9 <= value < total - 1e-9:
+        return (
+            f"forward_algorithm gave {value:.6f}, below log P(observations) = {total:.6f} but "
+            f"above the best path's {best:.6f}: a max where a log-sum-exp belongs (in the "
+            "recursion over the previous state, or at the end over the last state)"
+        )
+    return f"forward_algorithm gave {value!r}, expected log P(observations) = {total:.6f}"
+
+
+def run_viterbi(hmm, obs):
+    with fp_diagnosis(
+        "viterbi raised a floating-point error: a probability-space product underflowing "
+        "to 0 and then log(0)? Work in log space: add log-probabilities, never multiply "
+        "probabilities (and -inf entries need no special case when you only add and max)"
+    ):
+        return mod.viterbi(*hmm, obs)
+
+
+def run_forward(hmm, obs):
+    with fp_diagnosis(
+        "forward_algorithm raised a floating-point error: alpha kept as probabilities, or "
+        "log(sum(exp(a))) without the max shift, underflows to 0 and then log(0); and with the "
+        "shift, an all -inf column gives -inf - -inf = NaN. "
+        "Use m + log(sum(exp(a - m))) with m = max(a), and m replaced by 0 where it is -inf"
+    ):
+        return mod.forward_algorithm(*hmm, obs)
+
+
+def check_viterbi(hmm, obs):
+    path, log_prob = run_viterbi(hmm, obs)
+    problem = viterbi_diagnosis(hmm, obs, path, float(log_prob))
+    if problem:
+        pytest.fail(problem)
+    return path, log_prob
+
+
+def check_forward(hmm, obs):
+    value = run_forward(hmm, obs)
+    problem = forward_diagnosis(hmm, obs, float(value))
+    if problem:
+        pytest.fail(problem)
+    return value
+
+
+# --- the worked example, by hand ---------------------------------------------------------------
+
+
+def test_worked_example_viterbi():
+    path, log_prob = check_viterbi(hand_hmm(), OBS)
+    # By hand: delta_2 = [0.01344, 0.002592] and back-pointers [1, 1], [0, 1].
+    assert [int(s) for s in path] == [1, 0, 0], f"path {path}, expected [1, 0, 0] (by hand)"
+    assert math.isclose(float(log_prob), math.log(0.01344), rel_tol=1e-12), (
+        f"log_prob {log_prob}, expected log(0.6 * ... ) = log(0.01344) by hand"
+    )
+
+
+def test_worked_example_forward():
+    value = check_forward(hand_hmm(), OBS)
+    # By hand: alpha_0 = [0.06, 0.24], alpha_1 = [0.0552, 0.0486], alpha_2 = [0.02904, 0.004572].
+    assert math.isclose(float(value), math.log(0.033612), rel_tol=1e-12), (
+        f"forward_algorithm gave {value}, expected log(0.02904 + 0.004572) = log(0.033612)"
+    )
+
+
+def test_a_single_observation():
+    hmm = hand_hmm()
+    # T = 1: no transition at all; the state maximizing start * emission, and their sum.
+    path, log_prob = check_viterbi(hmm, [0])
+    assert [int(s) for s in path] == [1], f"T = 1, symbol 0: path {path}, expected [1]"
+    assert math.isclose(float(log_prob), math.log(0.24), rel_tol=1e-12), "T = 1: log(0.4 * 0.6)"
+    value = check_forward(hmm, [2])
+    assert math.isclose(float(value), math.log(0.6 * 0.5 + 0.4 * 0.1), rel_tol=1e-12), (
+        "T = 1: forward is log(sum_s start[s] * emit[s, o_0])"
+    )
+
+
+def test_returns_an_int_path_and_float_scores():
+    path, log_prob = run_viterbi(hand_hmm(), OBS)
+    assert isinstance(path, np.ndarray) and path.dtype.kind in "iu", (
+        f"path must be an integer ndarray, got {type(path).__name__} {getattr(path, 'dtype', '')}"
+    )
+    assert np.ndim(log_prob) == 0 and isinstance(float(log_prob), float), (
+        f"log_prob must be a scalar, got {log_prob!r}"
+    )
+    value = run_forward(hand_hmm(), OBS)
+    assert np.ndim(value) == 0, f"forward_algorithm must return a scalar, got {value!r}"
+
+
+# --- brute force over every path ---------------------------------------------------------------
+
+SIZES = [(2, 2, 6), (3, 4, 5), (4, 3, 4), (1, 3, 4)]  # (S, V, T); S = 1 has a single path
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: "S{}V{}T{}".format(*s))
+def test_viterbi_matches_brute_force(size, seed):
+    n_states, n_symbols, n_steps = size
+    rng = np.random.default_rng(seed)
+    hmm = random_hmm(rng, n_states, n_symbols)
+    obs = rng.integers(n_symbols, size=n_steps)
+    check_viterbi(hmm, obs)
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: "S{}V{}T{}".format(*s))
+def test_forward_matches_brute_force(size, seed):
+    n_states, n_symbols, n_steps = size
+    rng = np.random.default_rng(100 + seed)
+    hmm = random_hmm(rng, n_states, n_symbols)
+    obs = rng.integers(n_symbols, size=n_steps)
+    check_forward(hmm, obs)
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_unnormalized_log_weights(seed):
+    # Nothing requires the rows to sum to 1: the recursions are the same for any weights.
+    rng = np.random.default_rng(200 + seed)
+    hmm = (rng.normal(size=3) * 3, rng.normal(size=(3, 3)) * 3, rng.normal(size=(3, 2)) * 3)
+    obs = rng.integers(2, size=5)
+    check_viterbi(hmm, obs)
+    check_forward(hmm, obs)
+
+
+# --- long sequences: log space -----------------------------------------------------------------
+
+
+def decoupled_hmm(rng, n_states, n_symbols):
+    """Every transition row equal to q: the best state at t >= 1 is argmax_j (log q_j +
+    log_emit[j, o_t]) whatever came before, so the optimum has a closed form."""
+    ls, _, le = random_hmm(rng, n_states, n_symbols)
+    q = random_hmm(rng, n_states, n_symbols)[0]
+    return ls, np.tile(q, (n_states, 1)), le, q
+
+
+@pytest.mark.parametrize("n_steps", [1000, 5000])
+def test_long_sequence_viterbi_does_not_underflow(n_steps):
+    rng = np.random.default_rng(7)
+    ls, lt, le, q = decoupled_hmm(rng, 3, 4)
+    obs = rng.integers(4, size=n_steps)
+    path, log_prob = run_viterbi((ls, lt, le), obs)
+    steps = q[:, None] + le[:, obs[1:]]  # (S, T-1): the per-step choice after the first
+    expected_path = np.concatenate([[np.argmax(ls + le[:, obs[0]])], np.argmax(steps, axis=0)])
+    expected = np.max(ls + le[:, obs[0]]) + np.sum(np.max(steps, axis=0))
+    assert np.isfinite(log_prob), (
+        f"log_prob is {log_prob} for T = {n_steps}: the probability of the best path is about "
+        f"exp({expected:.0f}), far below the smallest float64 (1e-308), so a product of "
+        "probabilities underflows to 0. Add log-probabilities instead"
+    )
+    assert math.isclose(float(log_prob), expected, rel_tol=1e-9), (
+        f"log_prob {log_prob}, expected {expected} (closed form: equal transition rows make "
+        "each step's best state independent of the others)"
+    )
+    np.testing.assert_array_equal(
+        path, expected_path, err_msg="the best path of a decoupled HMM, step by step"
+    )
+
+
+@pytest.mark.parametrize("n_steps", [1000, 5000])
+def test_long_sequence_forward_does_not_underflow(n_steps):
+    rng = np.random.default_rng(8)
+    ls, lt, le, q = decoupled_hmm(rng, 3, 4)
+    obs = rng.integers(4, size=n_steps)
+    value = run_forward((ls, lt, le), obs)
+    # P(o) = (sum_j start_j e_j(o_0)) * prod_{t >= 1} sum_j q_j e_j(o_t), in logs.
+    expected = log_sum(ls + le[:, obs[0]]) + np.sum(
+        np.logaddexp.reduce(q[:, None] + le[:, obs[1:]])
+    )
+    assert np.isfinite(value), (
+        f"forward_algorithm gave {value} for T = {n_steps}: P(observations) is about "
+        f"exp({expected:.0f}), which underflows in probability space. Keep alpha in logs and "
+        "combine with a log-sum-exp"
+    )
+    assert math.isclose(float(value), expected, rel_tol=1e-9), (
+        f"forward_algorithm gave {value}, expected {expected} (closed form for equal rows)"
+    )
+
+
+def scaled_forward(hmm, obs):
+    """Rabiner's scaled forward pass in probability space: alpha renormalized every step."""
+    start, trans, emit = (np.exp(a) for a in hmm)
+    alpha = start * emit[:, obs[0]]
+    total = 0.0
+    for t in range(len(obs)):
+        if t:
+            alpha = (alpha @ trans) * emit[:, obs[t]]
+        scale = alpha.sum()
+        total += math.log(scale)
+        alpha = alpha / scale
+    return total
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_long_random_hmm(seed):
+    rng = np.random.default_rng(300 + seed)
+    hmm = random_hmm(rng, 4, 5)
+    ls, lt, le = hmm
+    obs = rng.integers(5, size=2000)
+    path, log_prob = run_viterbi(hmm, obs)
+    path = np.asarray(path)
+    assert path.shape == obs.shape, f"path has shape {path.shape}, expected {obs.shape}"
+    assert path.min() >= 0 and path.max() < 4, "path holds values that are not states 0 .. 3"
+    own = joint(hmm, obs, path)
+    assert math.isclose(float(log_prob), own, rel_tol=1e-9), (
+        f"log_prob {log_prob} is not the log-probability of the returned path ({own}): the "
+        "path and the score disagree (backtracking off by one?)"
+    )
+    # An optimal path cannot be improved by changing one state: compare every (t, s).
+    cand = le[:, obs]  # (S, T): emission of each alternative state
+    cand = cand + np.where(np.arange(len(obs)) == 0, ls[:, None], 0.0)
+    cand[:, 1:] += lt[path[:-1]].T
+    cand[:, :-1] += lt[:, path[1:]]
+    now = cand[path, np.arange(len(obs))]
+    assert np.all(cand <= now + 1e-9), (
+        "changing one state of the returned path increases its log-probability: the path is "
+        "not the best one"
+    )
+    value = run_forward(hmm, obs)
+    expected = scaled_forward(hmm, obs)
+    assert math.isclose(float(value), expected, rel_tol=1e-9), (
+        f"forward_algorithm gave {value}, the scaled probability-space forward pass {expected}"
+    )
+    assert log_prob <= value + 1e-9, "the best path cannot be likelier than all paths together"
+
+
+# --- zero probabilities (-inf entries) ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_zero_probabilities_match_brute_force(seed):
+    rng = np.random.default_rng(400 + seed)
+    hmm = random_hmm(rng, 3, 3, zero_share=0.4)
+    obs = rng.integers(3, size=5)
+    check_viterbi(hmm, obs)
+    check_forward(hmm, obs)
+
+
+def test_left_to_right_hmm_with_unreachable_states():
+    # Starts in state 0 and never moves back: states 1 and 2 are unreachable at t = 0, so
+    # the forward pass meets columns that are entirely -inf.
+    start = log([1.0, 0.0, 0.0])
+    trans = log([[0.5, 0.5, 0.0], [0.0, 0.6, 0.4], [0.0, 0.0, 1.0]])
+    emit = log([[0.9, 0.1], [0.5, 0.5], [0.2, 0.8]])
+    hmm, obs = (start, trans, emit), [0, 0, 1, 1]
+    path, _ = check_viterbi(hmm, obs)
+    assert int(path[0]) == 0, "the path starts in state 0, the only possible start"
+    check_forward(hmm, obs)
+
+
+def test_impossible_observations_give_minus_infinity():
+    # State 0 only emits symbol 0 and nothing leads to state 1: "1" can never be observed.
+    hmm = (log([1.0, 0.0]), log([[1.0, 0.0], [0.0, 1.0]]), log([[1.0, 0.0], [0.0, 1.0]]))
+    path, log_prob = run_viterbi(hmm, [0, 1, 0])
+    assert log_prob == NEG_INF, f"no path can emit [0, 1, 0], so log_prob is -inf, got {log_prob}"
+    assert np.shape(path) == (3,) and set(np.asarray(path).tolist()) <= {0, 1}, (
+        f"with every path at -inf the path is any 3 valid states, got {path}"
+    )
+    value = run_forward(hmm, [0, 1, 0])
+    assert value == NEG_INF, f"log P(observations) is -inf (not NaN), got {value}"
+
+
+# --- ties --------------------------------------------------------------------------------------
+
+
+def test_ties_take_the_smallest_state_index():
+    # Integer log-weights make every sum exact, so these ties are real ties.
+    flat = (np.zeros(3), np.zeros((3, 3)), np.zeros((3, 2)))
+    path, log_prob = run_viterbi(flat, [0, 1, 1, 0])
+    assert [int(s) for s in path] == [0, 0, 0, 0], (
+        f"every path ties: the smallest index at every argmax gives [0, 0, 0, 0], got {path}"
+    )
+    assert log_prob == 0.0, f"every path has log-weight 0, got {log_prob}"
+    # Two tied best paths, [1, 1] and [0, 2]: the pinned rule compares the LAST state first
+    # (argmax of delta_{T-1} takes 1), so the answer is [1, 1], not the lexicographic [0, 2].
+    hmm = (
+        [0.0, 0.0, -9.0],
+        [[-9.0, -9.0, 0.0], [-9.0, 0.0, -9.0], [-9.0, -9.0, -9.0]],
+        np.zeros((3, 1)),
+    )
+    paths, scores = all_paths(tuple(np.asarray(a, dtype=float) for a in hmm), [0, 0])
+    tied = sorted(p for p, s in zip(paths, scores, strict=True) if s == np.max(scores))
+    assert tied == [(0, 2), (1, 1)], "the test's own tie is real"
+    path, log_prob = run_viterbi(hmm, [0, 0])
+    assert [int(s) for s in path] == [1, 1], (
+        f"tied best paths [0, 2] and [1, 1]: the last state is the smallest best one (1), "
+        f"then each back-pointer the smallest best predecessor, giving [1, 1]; got {path}"
+    )
+    assert log_prob == 0.0, f"the best log-weight is 0, got {log_prob}"
+
+
+# --- inputs and bad input ----------------------------------------------------------------------
+
+
+def test_inputs_are_not_modified():
+    rng = np.random.default_rng(9)
+    ls, lt, le = random_hmm(rng, 3, 4, zero_share=0.3)
+    obs = rng.integers(4, size=6)
+    with inputs_unchanged("viterbi", log_start=ls, log_trans=lt, log_emit=le, obs=obs):
+        mod.viterbi(ls, lt, le, obs)
+    with inputs_unchanged("forward_algorithm", log_start=ls, log_trans=lt, log_emit=le, obs=obs):
+        mod.forward_algorithm(ls, lt, le, obs)
+
+
+def test_list_inputs_are_accepted():
+    path, _ = mod.viterbi(
+        [math.log(p) for p in START],
+        [[math.log(p) for p in r] for r in TRANS],
+        [[math.log(p) for p in r] for r in EMIT],
+        OBS,
+    )
+    assert [int(s) for s in path] == [1, 0, 0], "nested lists must work like arrays"
+
+
+BAD = {
+    "NaN in log_trans": (
+        0,
+        "log_trans",
+        lambda h: (h[0], np.where(h[1] < -1, np.nan, h[1]), h[2]),
+    ),
+    "+inf in log_start": (0, "log_start", lambda h: (np.array([np.inf, 0.0]), h[1], h[2])),
+    "log_trans not square": (0, "log_trans", lambda h: (h[0], h[1][:, :1], h[2])),
+    "log_emit with the wrong rows": (0, "log_emit", lambda h: (h[0], h[1], h[2][:1])),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD))
+@pytest.mark.parametrize("func", ["viterbi", "forward_algorithm"])
+def test_bad_model_is_a_value_error(func, case):
+    getattr(mod, func)(*hand_hmm(), OBS)  # the learner's code runs first
+    _, name, make = BAD[case]
+    with pytest.raises(ValueError, match=name):
+        getattr(mod, func)(*make(hand_hmm()), OBS)
+
+
+@pytest.mark.parametrize(
+    "obs",
+    [[0, 3, 1], [0, -1], [], [0.0, 1.0], [[0, 1]]],
+    ids=["too-large", "negative", "empty", "floats", "2-D"],
+)
+@pytest.mark.parametrize("func", ["viterbi", "forward_algorithm"])
+def test_bad_observations_are_a_value_error(func, obs):
+    getattr(mod, func)(*hand_hmm(), OBS)
+    with pytest.raises(ValueError, match="observations"):
+        getattr(mod, func)(*hand_hmm(), obs)
+
+
+# --- speed -------------------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(15)
+def test_speed_is_vectorized_over_states():
+    # T = 4000 steps of S = 100 states: 40 million (i, j) transitions. Broadcasting each
+    # step takes well under a second in all; a Python double loop over the states takes
+    # about a microsecond per transition, over 40 s.
+    rng = np.random.default_rng(10)
+    hmm = random_hmm(rng, 100, 8)
+    obs = rng.integers(8, size=4000)
+    path, log_prob = mod.viterbi(*hmm, obs)
+    assert math.isclose(float(log_prob), joint(hmm, obs, np.asarray(path)), rel_tol=1e-9)
+    value = mod.forward_algorithm(*hmm, obs)
+    assert math.isclose(float(value), scaled_forward(hmm, obs), rel_tol=1e-9)
