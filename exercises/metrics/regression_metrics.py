@@ -2,9 +2,12 @@
 
 Difficulty 1 (warm-up), target time 15 minutes.
 
-Write the four scores every regression model is judged by. For targets y and predictions
-p of length n, with residuals r = y - p and ybar = mean(y):
+Write the four scores every regression model is judged by, with scikit-learn's conventions:
+the mean squared error, its root, the mean absolute error and the coefficient of
+determination R².
 
+Math:
+    For targets y and predictions p of length n, residuals r = y - p and ybar = mean(y):
     MSE  = (1/n) * sum(r_i^2)
     RMSE = sqrt(MSE)                              (root of the mean, in the target's units)
     MAE  = (1/n) * sum(|r_i|)
@@ -13,21 +16,34 @@ p of length n, with residuals r = y - p and ybar = mean(y):
 Shapes: y_true and y_pred are 1-D of the same length n >= 1; each function returns a
 Python float.
 
+Conventions:
+- Match scikit-learn's functions of the same names to 1e-12.
+- The arguments are (y_true, y_pred): R²'s baseline is the mean of y_true.
+- R² can be negative (a model worse than predicting the mean); it is never clipped.
+- Constant y_true (every value equal to the first) makes SS_tot = 0: R² is 1.0 for a
+  perfect prediction and 0.0 otherwise (scikit-learn's convention), never NaN, a warning or
+  a huge number. Any y_true that is not constant, however small its spread or however large
+  its offset, gets the plain formula.
+- Bad input (lengths that differ, NaN, not 1-D, empty) is a ValueError: the stub checks it.
+- Never modify the inputs.
+
 Complexity: O(n) time, O(n) memory, no Python loops.
 
-Requirements:
-- Match scikit-learn's functions of the same names to 1e-12.
-- R² is not symmetric: the baseline is the mean of y_true, so the argument order matters.
-- R² can be negative (a model worse than predicting the mean); never clip it.
-- Constant y_true makes SS_tot = 0: return 1.0 for a perfect prediction and 0.0 otherwise
-  (scikit-learn's convention), never NaN, a division warning or a huge number. Careful:
-  for y_true = [0.1, 0.1, 0.1] the computed mean is not exactly 0.1, so SS_tot is ~1e-34.
-- Never modify the inputs.
+Pitfalls:
+- RMSE as mean(sqrt(r^2)) (that is the MAE): take the root after the mean.
+- MAE without the absolute value (positive and negative errors cancel).
+- R² with the mean of y_pred as the baseline (arguments swapped), or clipped at 0.
+- SS_tot as sum(y^2) - n * ybar^2: catastrophic cancellation for targets with a large offset.
+- Detecting constant targets with SS_tot == 0: for y_true = [0.1, 0.1, 0.1] the computed mean
+  is not exactly 0.1, so SS_tot is ~1e-34 and R² becomes a huge negative number.
+- Detecting them with a tolerance (np.isclose(SS_tot, 0), SS_tot < 1e-12, a relative eps):
+  targets measured in tiny units, or with a large offset, are then wrongly called constant.
 
 Worked example: y_true = [1, 2, 3], y_pred = [1, 2, 2]
     MSE = 1/3, RMSE = 0.5774, MAE = 1/3, R2 = 1 - 1/2 = 0.5
+    r2_score([2, 2, 2], [2, 2, 3]) = 0.0 (constant y_true, imperfect prediction)
 
-Run `pytest -k regression_metrics` to check your work; hints are in
+Run `pytest --kata metrics/regression_metrics` to check your work; hints are in
 hints/metrics/regression_metrics.md.
 """
 

@@ -17,26 +17,42 @@ Y_PRED = [2.0, 2.0, 1.0, 6.0]
 
 
 def test_mse_by_hand():
-    assert rm.mean_squared_error(Y_TRUE, Y_PRED) == pytest.approx((1 + 0 + 4 + 0) / 4)
+    got = rm.mean_squared_error(Y_TRUE, Y_PRED)
+    assert got == pytest.approx((1 + 0 + 4 + 0) / 4, rel=1e-12), (
+        f"MSE gave {got}, expected (1 + 0 + 4 + 0) / 4: the mean of the squared residuals"
+    )
 
 
 def test_rmse_is_the_root_of_the_mean_not_the_mean_of_the_roots():
     got = rm.root_mean_squared_error(Y_TRUE, Y_PRED)
     if got == pytest.approx(0.75):
         pytest.fail("RMSE returned mean(sqrt(r**2)) = MAE; take the sqrt after the mean")
-    assert got == pytest.approx(math.sqrt(5 / 4), rel=1e-12)
+    assert got == pytest.approx(math.sqrt(5 / 4), rel=1e-12), (
+        f"RMSE gave {got}, expected sqrt(5/4): the square root of the MSE"
+    )
 
 
 def test_mae_by_hand():
     got = rm.mean_absolute_error(Y_TRUE, Y_PRED)
     if got == pytest.approx(0.25):
         pytest.fail("MAE returned mean(r) = 0.25: the absolute value is missing")
-    assert got == pytest.approx(3 / 4, rel=1e-12)
+    assert got == pytest.approx(3 / 4, rel=1e-12), (
+        f"MAE gave {got}, expected (1 + 0 + 2 + 0) / 4: the mean of |residual|"
+    )
 
 
 def test_r2_by_hand():
     # mean(y_true) = 3, SS_tot = 4 + 1 + 0 + 9 = 14, SS_res = 5.
     got = rm.r2_score(Y_TRUE, Y_PRED)
+    # Swapped roles: SS_tot of y_pred about its mean 2.75 is 14.75; y_true about 2.75 is 14.25.
+    if got == pytest.approx(1 - 5 / 14.75, rel=1e-9) or got == pytest.approx(
+        1 - 5 / 14.25, rel=1e-9
+    ):
+        pytest.fail(
+            f"r2_score gave {got}: the baseline was the mean of y_pred (arguments swapped?). "
+            "R² compares with always predicting the mean of y_TRUE; the arguments are "
+            "(y_true, y_pred)"
+        )
     assert got == pytest.approx(1 - 5 / 14, rel=1e-12), (
         f"r2_score gave {got}, expected 1 - SS_res/SS_tot = 1 - 5/14: SS_tot sums squared "
         "deviations of y_true from ITS mean (no ddof, no n)"
@@ -44,27 +60,34 @@ def test_r2_by_hand():
 
 
 def test_r2_is_not_symmetric():
-    # Swapped arguments use mean(y_pred) = 2.75 as the baseline: 1 - 5/12.75.
+    # Swapped arguments use SS_tot of y_pred (mean 2.75): 1 - 5/14.75.
     got = rm.r2_score(Y_TRUE, Y_PRED)
-    assert got != pytest.approx(1 - 5 / 12.75), (
+    assert got != pytest.approx(1 - 5 / 14.75), (
         "r2_score used the mean of y_pred as the baseline: the arguments are (y_true, y_pred)"
     )
 
 
 def test_r2_of_the_mean_predictor_is_zero_and_worse_models_go_negative():
     y = np.array([1.0, 2.0, 4.0, 7.0])
-    assert rm.r2_score(y, np.full(4, y.mean())) == pytest.approx(0.0, abs=1e-12)
+    got = rm.r2_score(y, np.full(4, y.mean()))
+    assert got == pytest.approx(0.0, abs=1e-12), (
+        f"r2_score of always predicting mean(y_true) gave {got}, expected 0 (SS_res = SS_tot)"
+    )
     got = rm.r2_score(y, y[::-1])
     assert got < 0, f"r2_score of a reversed prediction is {got}: R² must not be clipped at 0"
-    assert got == pytest.approx(1 - np.sum((y - y[::-1]) ** 2) / np.sum((y - 3.5) ** 2))
+    expected = 1 - np.sum((y - y[::-1]) ** 2) / np.sum((y - 3.5) ** 2)
+    assert got == pytest.approx(expected, rel=1e-12), (
+        f"r2_score of a reversed prediction gave {got}, expected {expected} (negative)"
+    )
 
 
 def test_perfect_prediction_scores():
     y = np.array([0.5, -1.0, 3.0])
-    assert rm.mean_squared_error(y, y) == 0.0
-    assert rm.root_mean_squared_error(y, y) == 0.0
-    assert rm.mean_absolute_error(y, y) == 0.0
-    assert rm.r2_score(y, y) == 1.0
+    for name in NAMES[:3]:
+        got = getattr(rm, name)(y, y)
+        assert got == 0.0, f"{name} of a perfect prediction gave {got}, expected exactly 0"
+    got = rm.r2_score(y, y)
+    assert got == 1.0, f"r2_score of a perfect prediction gave {got}, expected exactly 1"
 
 
 def test_r2_of_constant_targets_follows_scikit_learns_convention():
@@ -105,10 +128,45 @@ def test_r2_recognises_constant_targets_whose_mean_does_not_round_exactly():
     )
 
 
+@pytest.mark.parametrize(
+    "y_true, y_pred, expected",
+    [
+        # Spread 3e-9 around 1e-8: SS_tot ~ 1e-17, far below any absolute tolerance.
+        ([1e-8, 2e-8, 3e-8, 4e-8], [2e-8, 2e-8, 3e-8, 3e-8], 1 - 2 / 5),
+        # Spread 3e-4 on top of 1e6 (float64 still resolves 1e-10 there): SS_tot = 5e-8,
+        # tiny next to sum(y^2) = 4e12, so a relative eps calls it constant.
+        (
+            [1e6, 1e6 + 1e-4, 1e6 + 2e-4, 1e6 + 3e-4],
+            [1e6 + 1e-4, 1e6 + 1e-4, 1e6 + 2e-4, 1e6 + 2e-4],
+            1 - 2 / 5,
+        ),
+    ],
+    ids=["tiny_units", "large_offset"],
+)
+def test_r2_of_a_near_constant_but_not_constant_target_uses_the_formula(y_true, y_pred, expected):
+    got = rm.r2_score(y_true, y_pred)
+    assert got == pytest.approx(expected, rel=1e-6), (
+        f"r2_score({y_true}, {y_pred}) gave {got}, expected 1 - 2/5 = 0.6: y_true is NOT "
+        "constant (its values differ), so R² is 1 - SS_res / SS_tot however small SS_tot is. "
+        "A tolerance in the constant test (np.isclose(SS_tot, 0), SS_tot < 1e-12, an eps "
+        "relative to sum(y^2)) wrongly returns 0.0 or 1.0 here: compare the values themselves"
+    )
+
+
+def test_r2_of_a_near_constant_target_is_not_called_perfect():
+    # A nearly constant y_true predicted by its exact mean: R² = 0, whatever the scale.
+    y = np.array([1e-9, 2e-9, 3e-9])
+    got = rm.r2_score(y, np.full(3, 2e-9))
+    assert got == pytest.approx(0.0, abs=1e-6), (
+        f"r2_score gave {got} for predicting the mean of a target with spread 2e-9: expected "
+        "0. Calling a small SS_tot 'constant' (and SS_res small, so 'perfect') returns 1.0"
+    )
+
+
 @pytest.mark.parametrize("name", NAMES)
 def test_scores_return_python_floats(name):
     got = getattr(rm, name)([1, 2, 3], [1, 2, 4])  # integer input
-    assert isinstance(got, float), f"{name} returned {type(got).__name__}, expected float"
+    assert type(got) is float, f"{name} returned {type(got).__name__}, expected a Python float"
 
 
 @pytest.mark.parametrize("seed", SEEDS)
@@ -117,17 +175,29 @@ def test_invariants(seed):
     y, p = rng.normal(size=30), rng.normal(size=30)
     mse, rmse = rm.mean_squared_error(y, p), rm.root_mean_squared_error(y, p)
     mae, r2 = rm.mean_absolute_error(y, p), rm.r2_score(y, p)
-    assert rmse == pytest.approx(math.sqrt(mse), rel=1e-12)
+    assert rmse == pytest.approx(math.sqrt(mse), rel=1e-12), "RMSE must be sqrt(MSE)"
     assert mae <= rmse + 1e-12, "MAE can never exceed RMSE (Jensen's inequality)"
     # Symmetric errors; order of samples does not matter; shift of both leaves all unchanged.
     perm = rng.permutation(30)
-    assert rm.mean_squared_error(p, y) == pytest.approx(mse, rel=1e-12)
-    assert rm.r2_score(y[perm], p[perm]) == pytest.approx(r2, rel=1e-12)
-    assert rm.r2_score(y + 100, p + 100) == pytest.approx(r2, rel=1e-9)
+    assert rm.mean_squared_error(p, y) == pytest.approx(mse, rel=1e-12), (
+        "MSE is symmetric in its arguments"
+    )
+    assert rm.r2_score(y[perm], p[perm]) == pytest.approx(r2, rel=1e-12), (
+        "R² changed when the samples were permuted"
+    )
+    assert rm.r2_score(y + 100, p + 100) == pytest.approx(r2, rel=1e-9), (
+        "R² changed when targets and predictions were both shifted by 100"
+    )
     # Scaling both by c scales MSE by c², MAE by |c|, and leaves R² unchanged.
-    assert rm.mean_squared_error(3 * y, 3 * p) == pytest.approx(9 * mse, rel=1e-12)
-    assert rm.mean_absolute_error(-3 * y, -3 * p) == pytest.approx(3 * mae, rel=1e-12)
-    assert rm.r2_score(3 * y, 3 * p) == pytest.approx(r2, rel=1e-12)
+    assert rm.mean_squared_error(3 * y, 3 * p) == pytest.approx(9 * mse, rel=1e-12), (
+        "scaling both arguments by 3 must scale MSE by 9"
+    )
+    assert rm.mean_absolute_error(-3 * y, -3 * p) == pytest.approx(3 * mae, rel=1e-12), (
+        "scaling both arguments by -3 must scale MAE by 3"
+    )
+    assert rm.r2_score(3 * y, 3 * p) == pytest.approx(r2, rel=1e-12), (
+        "R² changed when targets and predictions were both scaled by 3"
+    )
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -136,7 +206,10 @@ def test_matches_scikit_learn(name):
     rng = np.random.default_rng(7)
     y, p = rng.normal(scale=5, size=50), rng.normal(scale=5, size=50)
     expected = getattr(metrics, name)(y, p)
-    assert getattr(rm, name)(y, p) == pytest.approx(expected, rel=1e-12, abs=1e-12)
+    got = getattr(rm, name)(y, p)
+    assert got == pytest.approx(expected, rel=1e-12, abs=1e-12), (
+        f"{name} gave {got}, scikit-learn's {name} {expected}"
+    )
 
 
 @pytest.mark.parametrize("name", NAMES)
