@@ -4,47 +4,59 @@ Difficulty 2 (standard), target time 30 minutes.
 
 Write scikit-learn's PolynomialFeatures: expand each sample's features into all monomials of
 total degree <= `degree`, so that a linear model fitted on the output is a polynomial model.
+fit works out the monomials (it only looks at X's number of features), transform computes
+them for any X with that many features.
 
+Math:
     features (a, b), degree 2:  1, a, b, a^2, a*b, b^2
     features (a, b), degree 3:  1, a, b, a^2, a*b, b^2, a^3, a^2*b, a*b^2, b^3
-
-Column ORDER matters (a model's coefficients are read by position), and must be exactly
-scikit-learn's: by increasing degree; within one degree, the monomials as sorted tuples of
-feature indices in lexicographic order. For features (a, b, c) and degree 2 that is
-    1, a, b, c, aa, ab, ac, bb, bc, cc
-Each monomial appears ONCE: a*b and b*a are the same column.
-
-Options:
-- include_bias=False drops the leading column of ones (use it when the model has its own
-  intercept).
-- interaction_only=True keeps only products of DISTINCT features: for (a, b, c), degree 3:
-  1, a, b, c, ab, ac, bc, abc (no a^2, no a^2*b).
-
-Attributes learned in `fit`, which only looks at X's number of features:
-- powers_: int array (n_output_features_, n_features); row k holds the exponent of each
-  feature in column k (for a^2*b with features (a, b): [2, 1]).
-- n_output_features_: the number of columns, sum over k of C(n + k - 1, k) (or C(n, k) with
-  interaction_only), over the degrees k kept.
+    A monomial of degree k is a multiset of k feature indices (a*b and b*a are the same
+    column); with n features there are C(n + k - 1, k) of them, or C(n, k) with
+    interaction_only (distinct features only), so
+        n_output_features_ = sum over the kept degrees k of C(n + k - 1, k)   (or C(n, k)).
+    Column k of the output is prod_j X[:, j] ** powers_[k, j].
 
 Shapes: X is (n_samples, n_features); transform returns float64
-(n_samples, n_output_features_).
+(n_samples, n_output_features_); powers_ is int (n_output_features_, n_features).
 
-Complexity: O(n_samples * n_output_features_ * degree) time. A Python loop over the output
-columns is fine (there are few); a Python loop over samples is not.
-
-Requirements:
+Conventions:
+- Column ORDER is exactly scikit-learn's (a model's coefficients are read by position):
+  by increasing degree; within one degree, the monomials as sorted tuples of feature
+  indices in lexicographic order. For features (a, b, c) and degree 2:
+      1, a, b, c, aa, ab, ac, bb, bc, cc
+  Each monomial appears ONCE.
+- include_bias=True (default) puts the degree-0 monomial, a column of ones, first;
+  include_bias=False drops it (use it when the model has its own intercept).
+- interaction_only=True keeps only products of DISTINCT features: for (a, b, c), degree 3:
+  1, a, b, c, ab, ac, bc, abc (no a^2, no a^2*b); a degree above n_features adds nothing.
+- Attributes learned in fit: powers_ (row k holds the exponent of each feature in
+  column k: for a^2*b with features (a, b), [2, 1]), n_output_features_, n_features_in_.
+  Refitting on X with another number of features replaces them.
 - fit raises ValueError for a degree that is not an integer >= 0, or degree=0 with
-  include_bias=False (no columns at all); this check is already written for you.
-- transform uses the columns worked out in fit; X with another number of features is a
-  ValueError (already written for you).
-- Never modify X in place.
+  include_bias=False (no columns at all); X must be 2-D and finite; transform before fit
+  is a NotFittedError, and X with another number of features than in fit a ValueError
+  (all these checks are written for you). Never modify X in place.
+
+Complexity: O(n_samples * n_output_features_) time if each new column costs one product
+of two columns; memory: the output only. A Python loop over the output columns or the
+features is fine (there are few); a Python loop over samples is not.
+
+Pitfalls:
+- itertools.product or permutations instead of combinations_with_replacement: a*b and
+  b*a both appear (duplicate columns).
+- An order that is not scikit-learn's (e.g. sorting by exponent vectors, or by feature
+  then degree): the columns are right but in the wrong places.
+- interaction_only still producing squares, or the bias column missing / not first.
+- range(degree) instead of range(degree + 1): the highest degree is missing.
+- Looking at X's values in fit, or recomputing the monomials from the X given to
+  transform instead of using those fitted.
 
 Worked example:
     PolynomialFeatures(degree=2).fit_transform([[2, 3]])   -> [[1, 2, 3, 4, 6, 9]]
     PolynomialFeatures(degree=2, include_bias=False, interaction_only=True)
         .fit_transform([[2, 3]])                            -> [[2, 3, 6]]
 
-Run `pytest -k polynomial_features` to check your work; hints are in
+Run `pytest --kata preprocessing/polynomial_features` to check your work; hints are in
 hints/preprocessing/polynomial_features.md.
 """
 

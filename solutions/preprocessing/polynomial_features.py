@@ -94,13 +94,39 @@ class PolynomialFeatures:
             Column ``k`` is ``prod_j X[:, j] ** powers_[k, j]``.
         """
         X = check_fitted_input(self, X, attribute="powers_")
-        out = np.empty((X.shape[0], self.n_output_features_))
-        # One vectorized product per output column (a loop over columns, never over
-        # samples); only the features that appear are multiplied, so no 0 ** 0 and no
-        # (n, n_output, n_features) temporary.
-        for k, powers in enumerate(self.powers_):
-            used = np.flatnonzero(powers)
-            out[:, k] = np.prod(X[:, used] ** powers[used], axis=1)
+        n, d = X.shape
+        out = np.empty((n, self.n_output_features_))
+        col = 0
+        if self.include_bias:
+            out[:, 0] = 1.0
+            col = 1
+        if self.degree == 0:
+            return out
+        # Degree by degree, each new column is ONE product: an existing column of the
+        # previous degree times one input column (never a power, never a product over all
+        # features). In scikit-learn's order, the degree-k monomials whose smallest feature
+        # is j are x_j times the degree-(k-1) monomials whose smallest feature is >= j
+        # (> j with interaction_only): a contiguous tail of the previous block. starts[j]
+        # marks where the previous block's monomials with smallest feature >= j begin.
+        out[:, col : col + d] = X
+        prev, starts = (col, col + d), np.arange(d + 1)
+        col += d
+        shift = 1 if self.interaction_only else 0
+        for _ in range(2, self.degree + 1):
+            block_start, new_starts = col, np.empty(d + 1, dtype=np.int64)
+            for j in range(d):
+                new_starts[j] = col - block_start
+                first = prev[0] + starts[min(j + shift, d)]
+                width = prev[1] - first
+                if width > 0:
+                    # out[:, first:prev_end] are already computed; multiply them in place
+                    # into the next free columns (no temporary of the block).
+                    np.multiply(
+                        out[:, first : prev[1]], X[:, j : j + 1], out=out[:, col : col + width]
+                    )
+                    col += width
+            new_starts[d] = col - block_start
+            prev, starts = (block_start, col), new_starts
         return out
 
     def fit_transform(self, X, y=None):

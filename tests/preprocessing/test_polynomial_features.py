@@ -6,7 +6,7 @@ from collections import Counter
 import numpy as np
 import pytest
 
-from kata.testing import SEEDS, import_sklearn, inputs_unchanged, load_kata
+from kata.testing import SEEDS, import_sklearn, inputs_unchanged, load_kata, peak_memory
 from kata.validation import NotFittedError
 
 mod = load_kata("preprocessing/polynomial_features")
@@ -49,7 +49,25 @@ def test_two_features_degree_three_in_the_documented_order():
     got = poly(degree=3).fit_transform([[a, b]])
     expected = [1, a, b, a * a, a * b, b * b, a**3, a * a * b, a * b * b, b**3]
     names = ["1", "a", "b", "a^2", "ab", "b^2", "a^3", "a^2b", "ab^2", "b^3"]
+    assert got.ndim == 2 and got.shape[0] == 1, f"expected shape (1, 10), got {got.shape}"
+    row = got[0].tolist()
+    if len(row) > 10:
+        assert len(set(row)) == len(row), (
+            f"{len(row)} columns {row} for 10 monomials, some repeated: a*b and b*a are the "
+            "same monomial; enumerate multisets (combinations_with_replacement), not "
+            "ordered tuples (product, permutations)"
+        )
+    assert len(row) != 6, (
+        f"6 columns {row} for degree=3: the degree-3 monomials are missing; the degrees run "
+        "over 0, 1, ..., degree (range(degree + 1))"
+    )
+    assert len(row) != 9 or 1.0 in row, (
+        f"9 columns {row}: the leading column of ones (include_bias=True by default) is missing"
+    )
     assert got.shape == (1, 10), f"expected 10 columns ({names}), got shape {got.shape}"
+    assert row[0] == 1.0, (
+        f"columns are {row}: with include_bias=True the column of ones comes FIRST"
+    )
     assert np.allclose(got[0], expected, rtol=1e-12), (
         f"columns are {got[0].tolist()}, expected {expected} = {names}: order the monomials by "
         "degree, then lexicographically by feature index (scikit-learn's order)"
@@ -59,8 +77,10 @@ def test_two_features_degree_three_in_the_documented_order():
 def test_two_features_degree_three_powers():
     p = poly(degree=3).fit([[2.0, 3.0]])
     expected = [[0, 0], [1, 0], [0, 1], [2, 0], [1, 1], [0, 2], [3, 0], [2, 1], [1, 2], [0, 3]]
-    np.testing.assert_array_equal(p.powers_, expected)
-    assert p.n_output_features_ == 10
+    np.testing.assert_array_equal(
+        p.powers_, expected, err_msg="powers_ rows: exponents of (a, b) in each column, in order"
+    )
+    assert p.n_output_features_ == 10, f"n_output_features_ is {p.n_output_features_}, not 10"
 
 
 def test_three_features_degree_two_order():
@@ -79,7 +99,9 @@ def test_include_bias_false_drops_the_column_of_ones():
         f"include_bias=False must drop the column of ones: expected 5 columns (a, b, a^2, ab, "
         f"b^2), got {got.shape[1]}"
     )
-    np.testing.assert_allclose(got, [[2, 3, 4, 6, 9], [1, -1, 1, -1, 1]], rtol=1e-12)
+    np.testing.assert_allclose(
+        got, [[2, 3, 4, 6, 9], [1, -1, 1, -1, 1]], rtol=1e-12, err_msg="a, b, a^2, ab, b^2"
+    )
 
 
 def test_interaction_only_keeps_products_of_distinct_features():
@@ -91,25 +113,40 @@ def test_interaction_only_keeps_products_of_distinct_features():
         f"interaction_only=True gave {got.shape[1]} columns, expected 8 (1, a, b, c, ab, ac, "
         "bc, abc): it must drop every power of a single feature (a^2, a^2 b, ...)"
     )
-    np.testing.assert_allclose(got[0], expected, rtol=1e-12)
-    assert p.powers_.max() == 1
+    np.testing.assert_allclose(
+        got[0], expected, rtol=1e-12, err_msg="interaction_only: 1, a, b, c, ab, ac, bc, abc"
+    )
+    assert p.powers_.max() == 1, "interaction_only: every exponent in powers_ is 0 or 1"
 
 
 def test_interaction_only_with_degree_above_the_feature_count():
     got = poly(degree=5, interaction_only=True, include_bias=False).fit_transform([[2.0, 3.0]])
-    np.testing.assert_allclose(got, [[2.0, 3.0, 6.0]], rtol=1e-12)
+    np.testing.assert_allclose(
+        got, [[2.0, 3.0, 6.0]], rtol=1e-12, err_msg="degree 5 > 2 features: a, b, ab only"
+    )
 
 
 def test_degree_one_and_degree_zero():
     X = np.array([[2.0, 3.0], [4.0, 5.0]])
-    np.testing.assert_array_equal(poly(degree=1).fit_transform(X), [[1, 2, 3], [1, 4, 5]])
-    np.testing.assert_array_equal(poly(degree=1, include_bias=False).fit_transform(X), X)
-    np.testing.assert_array_equal(poly(degree=0).fit_transform(X), [[1.0], [1.0]])
+    np.testing.assert_array_equal(
+        poly(degree=1).fit_transform(X), [[1, 2, 3], [1, 4, 5]], err_msg="degree=1: 1, a, b"
+    )
+    np.testing.assert_array_equal(
+        poly(degree=1, include_bias=False).fit_transform(X), X, err_msg="degree=1, no bias: X"
+    )
+    np.testing.assert_array_equal(
+        poly(degree=0).fit_transform(X), [[1.0], [1.0]], err_msg="degree=0: the ones only"
+    )
 
 
 def test_zero_and_negative_values():
     got = poly(degree=3).fit_transform([[0.0, -2.0]])
-    np.testing.assert_allclose(got, [[1, 0, -2, 0, 0, 4, 0, 0, 0, -8]], rtol=1e-12)
+    np.testing.assert_allclose(
+        got,
+        [[1, 0, -2, 0, 0, 4, 0, 0, 0, -8]],
+        rtol=1e-12,
+        err_msg="zeros and negative values: 0 ** k is 0 for k >= 1, odd powers keep the sign",
+    )
 
 
 # --- counts, duplicates, completeness --------------------------------------------------------
@@ -164,7 +201,13 @@ def test_columns_are_the_products_given_by_powers(seed):
     p = poly(degree=3).fit(X)
     got = p.transform(X)
     expected = np.stack([np.prod(X**e, axis=1) for e in p.powers_], axis=1)  # 0 ** 0 = 1
-    np.testing.assert_allclose(got, expected, rtol=1e-12, atol=1e-14)
+    np.testing.assert_allclose(
+        got,
+        expected,
+        rtol=1e-12,
+        atol=1e-14,
+        err_msg="each column against the product of X ** powers_ of that column",
+    )
 
 
 # --- scikit-learn ----------------------------------------------------------------------------
@@ -192,7 +235,13 @@ def test_matches_sklearn(degree, interaction_only, include_bias):
         err_msg=("powers_ (the column order) differs from scikit-learn's"),
     )
     X_new = np.random.default_rng(10 + degree).normal(size=(4, 3))
-    np.testing.assert_allclose(ours.transform(X_new), ref.transform(X_new), rtol=1e-12, atol=1e-12)
+    np.testing.assert_allclose(
+        ours.transform(X_new),
+        ref.transform(X_new),
+        rtol=1e-12,
+        atol=1e-12,
+        err_msg="transform against scikit-learn's on new data",
+    )
 
 
 def test_matches_sklearn_on_real_data():
@@ -214,12 +263,41 @@ def test_fit_returns_self_and_fit_transform_equals_fit_then_transform():
     X = np.random.default_rng(0).normal(size=(5, 2))
     p = poly(degree=2)
     assert p.fit(X) is p, "fit must return self"
-    np.testing.assert_allclose(poly(degree=2).fit_transform(X), p.transform(X))
+    np.testing.assert_allclose(
+        poly(degree=2).fit_transform(X),
+        p.transform(X),
+        err_msg="fit_transform(X) must equal fit(X).transform(X)",
+    )
 
 
 def test_transform_applies_the_fitted_columns_to_new_data():
     p = poly(degree=2, include_bias=False).fit(np.zeros((3, 2)))
-    np.testing.assert_allclose(p.transform([[1.0, 2.0]]), [[1, 2, 1, 2, 4]], rtol=1e-12)
+    np.testing.assert_allclose(
+        p.transform([[1.0, 2.0]]),
+        [[1, 2, 1, 2, 4]],
+        rtol=1e-12,
+        err_msg="transform of new data uses the fitted monomials a, b, a^2, ab, b^2",
+    )
+
+
+def test_refitting_on_more_features_replaces_the_fitted_columns():
+    p = poly(degree=2).fit(np.ones((3, 2)))
+    assert p.n_output_features_ == 6, (
+        f"2 features, degree 2: 6 columns, got {p.n_output_features_}"
+    )
+    p.fit(np.ones((3, 3)))
+    assert p.n_features_in_ == 3 and p.n_output_features_ == 10, (
+        f"after refitting on 3 features, n_features_in_={p.n_features_in_} and "
+        f"n_output_features_={p.n_output_features_} (expected 3 and 10): fit must recompute "
+        "the monomials every time, not keep those of an earlier fit"
+    )
+    got = p.transform([[2.0, 3.0, 5.0]])
+    np.testing.assert_allclose(
+        got,
+        [[1, 2, 3, 5, 4, 6, 10, 9, 15, 25]],
+        rtol=1e-12,
+        err_msg="after a refit on 3 features, transform gives their 10 monomials",
+    )
 
 
 def test_integer_input_gives_float64():
@@ -265,6 +343,20 @@ def test_bad_input_is_a_value_error():
         poly().fit([[1.0, np.nan]])
 
 
+def test_transform_needs_no_temporary_larger_than_the_output():
+    X = np.random.default_rng(0).uniform(-1, 1, size=(2000, 6))
+    p = poly(degree=3).fit(X)
+    out, peak = peak_memory(p.transform, X)
+    out_bytes = out.nbytes  # 2000 x 84 float64, 1.3 MB
+    cube = X.shape[0] * p.n_output_features_ * X.shape[1] * 8
+    assert peak < 3 * out_bytes, (
+        f"transform allocated {peak / 1e6:.1f} MB at its peak for a {out_bytes / 1e6:.1f} MB "
+        f"output (an (n_samples, n_output_features_, n_features) array is {cube / 1e6:.1f} "
+        "MB): X[:, None, :] ** powers_ broadcasts every feature into every column; compute "
+        "one column at a time, ideally as one product of an earlier column by one feature"
+    )
+
+
 @pytest.mark.slow
 @pytest.mark.timeout(10)
 def test_is_vectorized_over_samples():
@@ -272,6 +364,10 @@ def test_is_vectorized_over_samples():
     got = poly(degree=3).fit_transform(X)
     assert got.shape == (30_000, 165)
     # Spot-check a few columns against the definition.
-    np.testing.assert_allclose(got[:, 0], 1.0)
-    np.testing.assert_allclose(got[:, 1:9], X, rtol=1e-12)
-    np.testing.assert_allclose(got[:, -1], X[:, 7] ** 3, rtol=1e-12)
+    np.testing.assert_allclose(got[:, 0], 1.0, err_msg="the bias column")
+    np.testing.assert_allclose(
+        got[:, 1:9], X, rtol=1e-12, err_msg="the degree-1 columns are X itself"
+    )
+    np.testing.assert_allclose(
+        got[:, -1], X[:, 7] ** 3, rtol=1e-12, err_msg="the last column is x_8^3"
+    )
