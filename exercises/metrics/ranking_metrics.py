@@ -3,47 +3,68 @@
 Difficulty 2 (standard), target time 30 minutes.
 
 A search or recommendation system returns a ranked list; these scores say how good the
-ranking is. Ranks i count from 1 (the best position).
+ranking is: discounted cumulative gain and its normalized form for graded relevance, average
+precision at k for a set of relevant items, and the mean reciprocal rank over queries.
+MAP@k, the mean of AP@k over queries, is the usual headline number; here you write AP@k for
+one query.
 
+Math:
+    Ranks i count from 1 (the best position).
     DCG@k  = sum_{i=1}^{min(k, n)} rel_i / log2(i + 1)        relevance in ranked order,
                                                               linear gains (scikit-learn)
     NDCG@k = DCG@k / IDCG@k,  IDCG@k = DCG@k of the same relevances sorted decreasingly
-             (0.0 when IDCG@k = 0: nothing is relevant)
     AP@k   = (1 / min(|actual|, k)) * sum_{i=1}^{k} P@i * hit_i
              hit_i = 1 if predicted[i] is in actual and did not appear before in predicted
              P@i   = (number of hits among the first i predictions) / i
     MRR    = mean over queries of 1 / (rank of the first relevant item), 0 if there is none
 
-MAP@k, the mean of AP@k over queries, is the usual headline number; here you write AP@k for
-one query.
+Shapes: relevance is 1-D (n_items,) of real numbers, listed in ranked order; actual and
+predicted are 1-D lists of item ids (ints, strings, ...); ranked_relevance is a list of 1-D
+relevance lists, one per query, possibly of different lengths (or a 2-D array). Every
+function returns a Python float.
 
-Shapes: relevance is 1-D (n_items,) of non-negative numbers for NDCG (any reals for DCG);
-actual and predicted are 1-D lists of item ids (ints, strings, ...); ranked_relevance is a
-list of 1-D relevance lists, one per query, possibly of different lengths. Every function
-returns a Python float; k is an int >= 1, and a k larger than the list counts the whole list.
+Conventions:
+- k is an int >= 1 (else ValueError); a k larger than the list counts the whole list.
+- dcg_at_k and ndcg_at_k match scikit-learn's dcg_score and ndcg_score to 1e-12, called as
+  ndcg_score([relevance], [scores], k=k) with scores decreasing along the ranked list.
+- Relevance is graded (any real values, fractions included) with linear gains. dcg_at_k
+  accepts negative relevances and adds them as they are (as dcg_score); ndcg_at_k refuses
+  them with a ValueError naming "non-negative" (the stub checks it).
+- NDCG's ideal ranking sorts ALL the relevances in decreasing order, then takes the top k.
+  A list whose IDCG@k is 0 (nothing relevant) has NDCG 0.0, never NaN.
+- AP@k: actual is a set (its duplicates count once; empty actual gives 0.0); a repeated
+  prediction is not a second hit; the denominator is min(|actual|, k).
+- MRR: an item is relevant when its value is > 0 (graded values count, 0 and negative
+  values do not); a query without one contributes 0 to the mean over ALL queries; an empty
+  list of queries is a ValueError.
+- Never modify the inputs.
 
 Complexity: O(n log n) for NDCG (one sort), O(k log k) for AP@k, O(total length) for MRR;
 no Python loop over items.
 
-Requirements:
-- dcg_at_k and ndcg_at_k match scikit-learn's dcg_score and ndcg_score to 1e-12, called as
-  ndcg_score([relevance], [scores], k=k) with scores decreasing along the ranked list.
-- Rank 1 is discounted by log2(2) = 1: log2(i) with i from 1 divides by log2(1) = 0.
-- The ideal DCG sorts ALL the relevances and then takes the top k, not the top k of the
-  ranked list sorted.
-- A list with no relevant item has NDCG 0.0: never 0/0 = NaN.
-- In AP@k a repeated prediction is not a second hit, and the denominator is the number of
-  possible hits min(|actual|, k), not |actual| and not the number of hits found.
-- Never modify the inputs.
+Pitfalls:
+- Discounting rank i by log2(i) with i from 1: log2(1) = 0 divides by zero at rank 1.
+- Exponential gains 2^rel - 1 instead of the linear rel of this kata and scikit-learn.
+- The ideal DCG from the ranked top k sorted, instead of the top k of ALL relevances sorted.
+- The ideal DCG from binary relevance (ones for every relevant item): with graded relevance
+  the ideal list holds the actual grades.
+- Clipping or dropping negative relevances in DCG; counting a negative value as relevant
+  in MRR (nonzero is not the same as > 0).
+- 0/0 = NaN for a list with nothing relevant.
+- In AP@k, counting a repeated prediction twice, or dividing by |actual| or by the number
+  of hits found.
+- Skipping queries without a relevant item in MRR (they count as 0).
 
 Worked example: relevance = [3, 2, 3, 0, 1, 2]
     DCG@6  = 3/1 + 2/1.585 + 3/2 + 0/2.322 + 1/2.585 + 2/2.807 = 6.861
     ideal  = [3, 3, 2, 2, 1, 0],  IDCG@6 = 7.141,  NDCG@6 = 0.961
+    dcg_at_k([-1, 2], 2) = -1 + 2/1.585 = 0.262
     average_precision_at_k(actual=[1, 2, 3], predicted=[1, 4, 3], k=3)
            = (1/1 + 2/3) / min(3, 3) = 0.556
     mean_reciprocal_rank([[0, 0, 1], [0, 1, 0], [0, 0, 0]]) = (1/3 + 1/2 + 0) / 3 = 0.278
+    mean_reciprocal_rank([[-1, 0, 2]]) = 1/3
 
-Run `pytest -k ranking_metrics` to check your work; hints are in
+Run `pytest --kata metrics/ranking_metrics` to check your work; hints are in
 hints/metrics/ranking_metrics.md.
 """
 

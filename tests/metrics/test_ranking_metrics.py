@@ -55,8 +55,20 @@ def mrr_oracle(queries):
 
 def test_dcg_by_hand():
     expected = 3 + 2 / math.log2(3) + 3 / 2 + 0 + 1 / math.log2(6) + 2 / math.log2(7)
-    assert rk.dcg_at_k(REL, 6) == pytest.approx(expected, rel=1e-12)
-    assert rk.dcg_at_k(REL, 3) == pytest.approx(3 + 2 / math.log2(3) + 3 / 2, rel=1e-12)
+    got = rk.dcg_at_k(REL, 6)
+    exp_gains = sum((2.0**r - 1) / math.log2(i + 1) for i, r in enumerate(REL, start=1))
+    if got == pytest.approx(exp_gains, rel=1e-9):
+        pytest.fail(
+            f"dcg_at_k({REL}, 6) = {got}: exponential gains 2^rel - 1 were used; this kata "
+            "(and scikit-learn) uses linear gains rel_i / log2(i + 1)"
+        )
+    assert got == pytest.approx(expected, rel=1e-12), (
+        f"dcg_at_k({REL}, 6) = {got}, expected {expected}: sum of rel_i / log2(i + 1)"
+    )
+    got = rk.dcg_at_k(REL, 3)
+    assert got == pytest.approx(3 + 2 / math.log2(3) + 3 / 2, rel=1e-12), (
+        f"dcg_at_k({REL}, 3) = {got}: only the first 3 positions count"
+    )
 
 
 def test_dcg_discounts_rank_i_by_log2_of_i_plus_1():
@@ -79,12 +91,35 @@ def test_dcg_uses_linear_gains():
         pytest.fail(
             "dcg_at_k used exponential gains 2^rel - 1: this kata (and scikit-learn) uses rel"
         )
-    assert got == pytest.approx(3 + 1 / math.log2(3), rel=1e-12)
+    assert got == pytest.approx(3 + 1 / math.log2(3), rel=1e-12), (
+        f"dcg_at_k([3, 1], 2) = {got}, expected 3 + 1/log2(3) (linear gains)"
+    )
+
+
+def test_dcg_adds_negative_relevance_as_it_is():
+    # dcg_score accepts negative relevance (a harmful result): it lowers the sum.
+    got = rk.dcg_at_k([-1.0, 2.0, 0.5], 3)
+    expected = -1 + 2 / math.log2(3) + 0.5 / 2
+    if got == pytest.approx(2 / math.log2(3) + 0.5 / 2, rel=1e-9):
+        pytest.fail(
+            f"dcg_at_k([-1, 2, 0.5], 3) = {got}: the negative relevance was clipped to 0 or "
+            "dropped. DCG adds every gain as it is, negative ones included (as dcg_score)"
+        )
+    if got == pytest.approx(1 + 2 / math.log2(3) + 0.5 / 2, rel=1e-9):
+        pytest.fail(
+            f"dcg_at_k([-1, 2, 0.5], 3) = {got}: the absolute value of the relevance was "
+            "used; a negative gain lowers DCG"
+        )
+    assert got == pytest.approx(expected, rel=1e-12), (
+        f"dcg_at_k([-1, 2, 0.5], 3) = {got}, expected -1 + 2/log2(3) + 0.5/2 = {expected}"
+    )
 
 
 def test_dcg_only_counts_the_top_k_positions():
     base = rk.dcg_at_k([2.0, 1.0, 0.0, 5.0], 2)
-    assert base == pytest.approx(2 + 1 / math.log2(3), rel=1e-12)
+    assert base == pytest.approx(2 + 1 / math.log2(3), rel=1e-12), (
+        f"dcg_at_k([2, 1, 0, 5], 2) = {base}, expected 2 + 1/log2(3): the top 2 positions only"
+    )
     assert rk.dcg_at_k([2.0, 1.0, 7.0, 9.0], 2) == pytest.approx(base, rel=1e-12), (
         "items ranked below k changed DCG@k: only the first k positions count"
     )
@@ -105,7 +140,9 @@ def test_dcg_matches_the_definition(seed):
     relevance = rng.integers(0, 4, 15).astype(float) * rng.uniform(0.5, 1.5, 15)
     for k in (1, 4, 15, 40):
         got = rk.dcg_at_k(relevance, k)
-        assert got == pytest.approx(dcg_oracle(list(relevance), k), rel=1e-12)
+        assert got == pytest.approx(dcg_oracle(list(relevance), k), rel=1e-12), (
+            f"dcg_at_k (graded relevance, k={k}) against a rank-by-rank sum"
+        )
 
 
 def test_dcg_returns_a_python_float():
@@ -116,11 +153,34 @@ def test_dcg_returns_a_python_float():
 # --- ndcg_at_k -----------------------------------------------------------------------------------
 
 
+def test_ndcg_ideal_keeps_the_grades_of_graded_relevance():
+    # Graded relevance [1, 3]: the ideal list is [3, 1], not [1, 1] (binary relevance).
+    got = rk.ndcg_at_k([1.0, 3.0], 2)
+    dcg = 1 + 3 / math.log2(3)
+    if got == pytest.approx(dcg / (1 + 1 / math.log2(3)), rel=1e-9):
+        pytest.fail(
+            f"ndcg_at_k([1, 3], 2) = {got} > 1: the ideal DCG counted every relevant item as "
+            "1 (binary relevance). The ideal list is the relevances themselves, sorted "
+            "decreasingly ([3, 1])"
+        )
+    if got == pytest.approx(1.0, rel=1e-9):
+        pytest.fail(
+            "ndcg_at_k([1, 3], 2) = 1: the ranked list itself was used as the ideal. Sort "
+            "the relevances in DECREASING order for the ideal DCG ([3, 1])"
+        )
+    expected = dcg / (3 + 1 / math.log2(3))
+    assert got == pytest.approx(expected, rel=1e-12), (
+        f"ndcg_at_k([1, 3], 2) = {got}, expected DCG([1, 3]) / DCG([3, 1]) = {expected}"
+    )
+
+
 def test_ndcg_by_hand():
     ideal = 3 + 3 / math.log2(3) + 2 / 2 + 2 / math.log2(5) + 1 / math.log2(6)
     got = rk.ndcg_at_k(REL, 6)
-    assert got == pytest.approx(dcg_oracle(REL, 6) / ideal, rel=1e-12)
-    assert got == pytest.approx(0.9608, abs=1e-4)
+    assert got == pytest.approx(dcg_oracle(REL, 6) / ideal, rel=1e-12), (
+        f"ndcg_at_k({REL}, 6) = {got}, expected DCG / IDCG = 0.9608 with the ideal order "
+        "[3, 3, 2, 2, 1, 0]"
+    )
 
 
 def test_ndcg_ideal_dcg_uses_the_top_k_of_all_relevances():
@@ -133,7 +193,18 @@ def test_ndcg_ideal_dcg_uses_the_top_k_of_all_relevances():
             "ndcg_at_k([1, 0, 3], k=2) = 1: the ideal DCG was computed from the ranked top k "
             "sorted ([1, 0]); sort ALL the relevances, then take the top k ([3, 1])"
         )
-    assert got == pytest.approx(expected, rel=1e-12)
+    assert got == pytest.approx(expected, rel=1e-12), (
+        f"ndcg_at_k([1, 0, 3], 2) = {got}, expected 1 / (3 + 1/log2(3)): ideal top 2 [3, 1]"
+    )
+
+
+def test_ndcg_with_fractional_grades_and_ties():
+    # Fractional grades and ties.
+    rel = [0.5, 2.5, 2.5, 0.0, 1.25]
+    got = rk.ndcg_at_k(rel, 3)
+    assert got == pytest.approx(ndcg_oracle(rel, 3), rel=1e-12), (
+        f"ndcg_at_k({rel}, 3) = {got}, expected {ndcg_oracle(rel, 3)} (fractional grades)"
+    )
 
 
 def test_ndcg_of_a_list_with_nothing_relevant_is_zero():
@@ -143,7 +214,8 @@ def test_ndcg_of_a_list_with_nothing_relevant_is_zero():
         f"ndcg_at_k of an all-zero list is {got}: return 0.0 (scikit-learn's convention)"
     )
     # Relevant items exist but only below k: DCG@k = 0, ideal DCG@k > 0, NDCG = 0.
-    assert call(rk.ndcg_at_k, [0.0, 0.0, 2.0], 1, what=what) == 0.0
+    got = call(rk.ndcg_at_k, [0.0, 0.0, 2.0], 1, what=what)
+    assert got == 0.0, f"ndcg_at_k([0, 0, 2], 1) = {got}: DCG@1 is 0 while IDCG@1 = 2"
 
 
 @pytest.mark.parametrize("seed", SEEDS)
@@ -164,16 +236,24 @@ def test_ndcg_invariants(seed):
     relevance[0] = 1.0  # something relevant
     for k in (1, 3, 10):
         got = rk.ndcg_at_k(relevance, k)
-        assert 0 <= got <= 1 + 1e-12
-        assert got == pytest.approx(ndcg_oracle(list(relevance), k), rel=1e-12)
+        assert 0 <= got <= 1 + 1e-12, f"ndcg_at_k (k={k}) = {got} is outside [0, 1]"
+        assert got == pytest.approx(ndcg_oracle(list(relevance), k), rel=1e-12), (
+            f"ndcg_at_k (k={k}) = {got} against DCG / IDCG computed rank by rank"
+        )
         # Linear gains: scaling every relevance by c leaves NDCG unchanged.
-        assert rk.ndcg_at_k(2.5 * relevance, k) == pytest.approx(got, rel=1e-12)
-    assert rk.ndcg_at_k(relevance, 50) == pytest.approx(rk.ndcg_at_k(relevance, 10), rel=1e-12)
+        assert rk.ndcg_at_k(2.5 * relevance, k) == pytest.approx(got, rel=1e-12), (
+            "scaling every relevance by 2.5 changed NDCG: with linear gains it cancels"
+        )
+    assert rk.ndcg_at_k(relevance, 50) == pytest.approx(rk.ndcg_at_k(relevance, 10), rel=1e-12), (
+        "k = 50 on a list of 10 must equal k = 10"
+    )
 
 
 def test_ndcg_of_a_single_item():
-    assert rk.ndcg_at_k([2.0], 1) == pytest.approx(1.0)
-    assert rk.ndcg_at_k([0.0], 3) == 0.0
+    got = rk.ndcg_at_k([2.0], 1)
+    assert got == pytest.approx(1.0), f"ndcg_at_k([2], 1) = {got}: one item is ideal, NDCG 1"
+    got = rk.ndcg_at_k([0.0], 3)
+    assert got == 0.0, f"ndcg_at_k([0], 3) = {got}: nothing relevant, NDCG 0.0"
 
 
 @pytest.mark.parametrize("seed", SEEDS)
@@ -182,13 +262,17 @@ def test_dcg_and_ndcg_match_scikit_learn(seed):
     rng = np.random.default_rng(seed)
     relevance = rng.integers(0, 4, 9).astype(float) * rng.uniform(0.5, 2.0, 9)
     scores = np.arange(9, 0, -1)  # decreasing along the ranked list: the ranking as given
+    signed = relevance - 1.0  # dcg_score takes negative relevance too
     for k in (1, 3, 9, 20):
         assert rk.dcg_at_k(relevance, k) == pytest.approx(
             metrics.dcg_score([relevance], [scores], k=k), rel=1e-12
-        )
+        ), f"dcg_at_k (k={k}) against scikit-learn's dcg_score"
+        assert rk.dcg_at_k(signed, k) == pytest.approx(
+            metrics.dcg_score([signed], [scores], k=k), rel=1e-12
+        ), f"dcg_at_k with negative relevances (k={k}) against scikit-learn's dcg_score"
         assert rk.ndcg_at_k(relevance, k) == pytest.approx(
             metrics.ndcg_score([relevance], [scores], k=k), rel=1e-12
-        )
+        ), f"ndcg_at_k (k={k}) against scikit-learn's ndcg_score"
 
 
 def test_ndcg_refuses_negative_relevance():
@@ -203,9 +287,18 @@ def test_ndcg_refuses_negative_relevance():
 def test_average_precision_at_k_by_hand():
     # Hits at ranks 1 and 3: precisions 1/1 and 2/3, over min(3, 3) possible hits.
     got = rk.average_precision_at_k([1, 2, 3], [1, 4, 3], 3)
-    assert got == pytest.approx((1 + 2 / 3) / 3, rel=1e-12)
+    if got == pytest.approx((1 + 2 / 3) / 2, rel=1e-9):
+        pytest.fail(
+            f"AP@3([1, 2, 3], [1, 4, 3]) = {got} = (1 + 2/3) / 2: divided by the number of hits "
+            "found; the denominator is the number of possible hits min(|actual|, k) = 3"
+        )
+    assert got == pytest.approx((1 + 2 / 3) / 3, rel=1e-12), (
+        f"AP@3([1, 2, 3], [1, 4, 3]) = {got}, expected (1/1 + 2/3) / 3"
+    )
     got = rk.average_precision_at_k(["x", "y"], ["z", "y", "x", "w"], 4)
-    assert got == pytest.approx((1 / 2 + 2 / 3) / 2, rel=1e-12)
+    assert got == pytest.approx((1 / 2 + 2 / 3) / 2, rel=1e-12), (
+        f"AP@4 with string ids = {got}, expected (1/2 + 2/3) / 2"
+    )
 
 
 def test_duplicates_in_predicted_are_not_counted_twice():
@@ -247,8 +340,10 @@ def test_a_list_shorter_than_k_is_still_divided_by_min_actual_k():
 
 def test_average_precision_at_k_only_counts_the_top_k():
     actual, predicted = [1, 2], [9, 1, 2]
-    assert rk.average_precision_at_k(actual, predicted, 1) == 0.0
-    assert rk.average_precision_at_k(actual, predicted, 2) == pytest.approx((1 / 2) / 2)
+    got = rk.average_precision_at_k(actual, predicted, 1)
+    assert got == 0.0, f"AP@1 of [9, 1, 2] against [1, 2] = {got}: rank 1 is a miss"
+    got = rk.average_precision_at_k(actual, predicted, 2)
+    assert got == pytest.approx((1 / 2) / 2), f"AP@2 = {got}, expected (1/2) / min(2, 2)"
     got = rk.average_precision_at_k(actual, predicted, 10)
     assert got == pytest.approx((1 / 2 + 2 / 3) / 2, rel=1e-12), (
         f"AP@10 of 3 predictions is {got}: k above the list length counts the whole list"
@@ -266,14 +361,15 @@ def test_duplicates_in_actual_count_once():
 
 def test_empty_actual_scores_zero():
     what = "AP@k with no relevant item divided by zero: return 0.0"
-    assert call(rk.average_precision_at_k, [], [1, 2, 3], 3, what=what) == 0.0
+    got = call(rk.average_precision_at_k, [], [1, 2, 3], 3, what=what)
+    assert got == 0.0, f"AP@k with an empty actual = {got}, expected 0.0"
 
 
 def test_perfect_predictions_score_one():
-    assert rk.average_precision_at_k(["a", "b", "c"], ["c", "a", "b"], 3) == pytest.approx(1.0)
-    assert rk.average_precision_at_k(["a", "b", "c"], ["c", "a", "b", "d"], 10) == pytest.approx(
-        1.0
-    )
+    got = rk.average_precision_at_k(["a", "b", "c"], ["c", "a", "b"], 3)
+    assert got == pytest.approx(1.0), f"AP@3 of a perfect ranking = {got}, expected 1"
+    got = rk.average_precision_at_k(["a", "b", "c"], ["c", "a", "b", "d"], 10)
+    assert got == pytest.approx(1.0), f"AP@10 with all hits first = {got}, expected 1"
 
 
 @pytest.mark.parametrize("seed", SEEDS)
@@ -298,7 +394,9 @@ def test_average_precision_at_k_of_a_long_list_is_fast():
     predicted = rng.integers(0, 40_000, 40_000)  # many repeats
     actual = rng.choice(40_000, size=5_000, replace=False)
     got = rk.average_precision_at_k(actual, predicted, 40_000)
-    assert got == pytest.approx(apk_oracle(actual.tolist(), predicted.tolist(), 40_000))
+    assert got == pytest.approx(apk_oracle(actual.tolist(), predicted.tolist(), 40_000)), (
+        "AP@k of 40k predictions against a one-at-a-time oracle"
+    )
 
 
 def test_average_precision_at_k_returns_a_python_float():
@@ -311,7 +409,9 @@ def test_average_precision_at_k_returns_a_python_float():
 
 def test_mean_reciprocal_rank_by_hand():
     got = rk.mean_reciprocal_rank([[0, 0, 1], [0, 1, 0], [1, 0, 0]])
-    assert got == pytest.approx((1 / 3 + 1 / 2 + 1) / 3, rel=1e-12)
+    assert got == pytest.approx((1 / 3 + 1 / 2 + 1) / 3, rel=1e-12), (
+        f"MRR gave {got}, expected (1/3 + 1/2 + 1) / 3"
+    )
 
 
 def test_ranks_count_from_one():
@@ -330,7 +430,9 @@ def test_a_query_with_no_relevant_item_counts_zero():
             "the query with no relevant item was skipped: it must count as 0 in the mean "
             "over ALL queries"
         )
-    assert got == pytest.approx((1 / 2 + 0 + 1) / 3, rel=1e-12)
+    assert got == pytest.approx((1 / 2 + 0 + 1) / 3, rel=1e-12), (
+        f"MRR gave {got}, expected (1/2 + 0 + 1) / 3"
+    )
 
 
 def test_only_the_first_relevant_item_counts():
@@ -342,14 +444,34 @@ def test_only_the_first_relevant_item_counts():
 
 
 def test_queries_may_have_different_lengths_and_arrays_work():
-    assert rk.mean_reciprocal_rank([[0, 0, 0, 0, 1], [1]]) == pytest.approx((1 / 5 + 1) / 2)
+    got = rk.mean_reciprocal_rank([[0, 0, 0, 0, 1], [1]])
+    assert got == pytest.approx((1 / 5 + 1) / 2), f"MRR of queries of lengths 5 and 1: {got}"
     got = rk.mean_reciprocal_rank(np.array([[0, 1], [0, 0]]))
-    assert got == pytest.approx(0.25, rel=1e-12)
+    assert got == pytest.approx(0.25, rel=1e-12), f"MRR of a 2-D array of queries: {got}"
     assert rk.mean_reciprocal_rank([[], [1]]) == pytest.approx(0.5), "an empty query scores 0"
 
 
 def test_graded_relevance_counts_any_positive_value():
-    assert rk.mean_reciprocal_rank([[0, 0, 3, 1]]) == pytest.approx(1 / 3, rel=1e-12)
+    got = rk.mean_reciprocal_rank([[0, 0, 3, 1]])
+    assert got == pytest.approx(1 / 3, rel=1e-12), (
+        f"MRR of [0, 0, 3, 1] = {got}, expected 1/3: any value > 0 is relevant, not only 1"
+    )
+    got = rk.mean_reciprocal_rank([[0, 0.5, 2]])
+    assert got == pytest.approx(1 / 2, rel=1e-12), (
+        f"MRR of [0, 0.5, 2] = {got}, expected 1/2: a fractional grade > 0 is relevant"
+    )
+
+
+def test_negative_relevance_is_not_relevant():
+    got = rk.mean_reciprocal_rank([[-1, 0, 2], [-2, -1]])
+    if got == pytest.approx((1 + 1) / 2, rel=1e-9):
+        pytest.fail(
+            f"MRR of [[-1, 0, 2], [-2, -1]] = {got}: a negative relevance was counted as "
+            "relevant (nonzero is not > 0). Only values > 0 are relevant"
+        )
+    assert got == pytest.approx((1 / 3 + 0) / 2, rel=1e-12), (
+        f"MRR of [[-1, 0, 2], [-2, -1]] = {got}, expected (1/3 + 0) / 2"
+    )
 
 
 @pytest.mark.parametrize("seed", SEEDS)
@@ -357,9 +479,13 @@ def test_mean_reciprocal_rank_matches_the_definition(seed):
     rng = np.random.default_rng(seed)
     queries = [(rng.random(rng.integers(1, 12)) < 0.2).astype(int) for _ in range(30)]
     got = rk.mean_reciprocal_rank(queries)
-    assert got == pytest.approx(mrr_oracle([q.tolist() for q in queries]), rel=1e-12)
+    assert got == pytest.approx(mrr_oracle([q.tolist() for q in queries]), rel=1e-12), (
+        "MRR of 30 random 0/1 queries against a query-by-query oracle"
+    )
     perm = rng.permutation(30)
-    assert rk.mean_reciprocal_rank([queries[i] for i in perm]) == pytest.approx(got, rel=1e-12)
+    assert rk.mean_reciprocal_rank([queries[i] for i in perm]) == pytest.approx(got, rel=1e-12), (
+        "MRR changed when the queries were permuted"
+    )
 
 
 def test_mean_reciprocal_rank_returns_a_python_float():
