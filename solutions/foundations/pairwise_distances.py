@@ -15,7 +15,8 @@ def euclidean_distances(A, B=None, squared=False):
     ----------
     A : array-like of shape (n, d)
     B : array-like of shape (m, d), optional
-        Defaults to ``A`` itself; the diagonal of the result is then exactly 0.
+        Defaults to ``A`` itself; the diagonal of the result is then exactly 0, as it is
+        when the very same array is passed as ``A`` and ``B``.
     squared : bool, default False
         Return the squared distances ``||a_i - b_j||^2`` instead.
 
