@@ -21,7 +21,8 @@ Math:
     E-step makes a lower bound of L tight at the current parameters and the M-step
     maximizes that bound in closed form.
     With the Cholesky factor S = L L^T: log det S = 2 sum log diag(L) and the
-    Mahalanobis term is ||L^-1 (x - mu)||^2 (a triangular solve, no inverse of S).
+    Mahalanobis term is ||L^-1 (x - mu)||^2 (solve with L, or invert the small
+    triangular L once and apply it to all samples in one product; never inv(S)).
 
 Shapes: X (n_samples, n_features); weights_ (k,); means_ (k, d); covariances_ (k, d, d);
 predict_proba (n, k); predict (n,) ints; score_samples (n,); lower_bounds_ (n_iter_,).

@@ -23,10 +23,13 @@ def _log_gaussian(X, means, covariances):
                 "collapsed onto too few points): increase reg_covar"
             ) from None
         # Mahalanobis distance via the triangular factor: ||L^-1 (x - mu)||^2, never the
-        # explicit inverse of Sigma. log det Sigma = 2 sum log diag(L): no determinant,
-        # which under- or overflows in high dimension.
-        z = np.linalg.solve(L, (X - mu).T)
-        maha = np.sum(z**2, axis=0)
+        # explicit inverse of Sigma. Inverting the small (d, d) factor once and applying it
+        # to all samples in one matrix product (as scikit-learn's precisions_cholesky_) is
+        # several times faster than a solve with n right-hand sides.
+        # log det Sigma = 2 sum log diag(L): no determinant, which under- or overflows in
+        # high dimension.
+        z = (X - mu) @ np.linalg.inv(L).T
+        maha = np.einsum("ij,ij->i", z, z)  # row-wise squared norms, no (n, d) temporary
         log_det = 2.0 * np.sum(np.log(np.diag(L)))
         out[:, k] = -0.5 * (d * np.log(2.0 * np.pi) + log_det + maha)
     return out
