@@ -3,7 +3,14 @@
 import numpy as np
 import pytest
 
-from kata.testing import SEEDS, import_sklearn, inputs_unchanged, load_kata, peak_memory
+from kata.testing import (
+    SEEDS,
+    import_sklearn,
+    inputs_unchanged,
+    load_kata,
+    peak_memory,
+    run_numerically,
+)
 from kata.validation import NotFittedError
 
 mod = load_kata("unsupervised/pca")
@@ -220,6 +227,12 @@ def test_hand_worked_example_whitened():
 
 def test_float_n_components_needs_strictly_more_variance():
     # Each axis of the plus explains exactly 0.5: 0.5 is not STRICTLY exceeded by one axis.
+    low = mod.PCA(n_components=0.3).fit(X_PLUS).n_components_
+    assert low == 1, (
+        f"n_components=0.3 kept {low} component(s) where the first axis alone explains 0.5: "
+        "k is the smallest number of axes whose cumulative ratio exceeds 0.3, i.e. 1 plus "
+        "the count of cumulative ratios <= 0.3 (an off-by-one in the count?)"
+    )
     pca = mod.PCA(n_components=0.5).fit(X_PLUS)
     assert pca.n_components_ == 2, (
         f"n_components=0.5 kept {pca.n_components_} component(s) on data whose first axis "
@@ -339,6 +352,34 @@ def test_inverse_transform_is_the_projection_onto_the_kept_axes(whiten):
         (len(X) - 1) * values[2:].sum(),
         rtol=1e-8,
         err_msg="the squared reconstruction error is (n - 1) times the discarded variance",
+    )
+
+
+def test_whitening_an_axis_of_zero_variance_gives_no_nan():
+    # The second feature is constant: the second axis has variance exactly 0.
+    X = np.array([[0.0, 1.0], [1.0, 1.0], [2.0, 1.0], [3.0, 1.0]])
+    pca = mod.PCA(whiten=True).fit(X)
+    diagnosis = (
+        "whitening divides by sqrt(explained_variance_), which is 0 for an axis without "
+        "variance: floor the divisor at machine epsilon (np.finfo(float).eps, as "
+        "scikit-learn) so that this column of scores is 0, not 0/0"
+    )
+    scores, error = run_numerically(pca.transform, X)
+    assert error is None and np.all(np.isfinite(scores)), f"{error or scores}: {diagnosis}"
+    np.testing.assert_allclose(
+        scores[:, 1], 0.0, atol=1e-12, err_msg=f"the zero-variance column: {diagnosis}"
+    )
+    np.testing.assert_allclose(
+        scores[:, 0],
+        [-1.5, -0.5, 0.5, 1.5] / np.sqrt(5.0 / 3.0),
+        rtol=1e-12,
+        err_msg="the first column: centred x divided by its standard deviation sqrt(5/3)",
+    )
+    np.testing.assert_allclose(
+        pca.inverse_transform(scores), X, atol=1e-12, err_msg="inverse_transform gives X back"
+    )
+    np.testing.assert_allclose(
+        pca.explained_variance_ratio_, [1.0, 0.0], atol=1e-15, err_msg="ratios 1 and 0"
     )
 
 
