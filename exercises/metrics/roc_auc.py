@@ -4,11 +4,13 @@ Difficulty 2 (standard), target time 30 minutes.
 
 A binary classifier outputs a score per sample; a threshold t turns it into a prediction
 (positive when score >= t). Write the threshold-free scores, with scikit-learn's exact
-conventions. With P positives and N negatives, for each threshold t:
+conventions: the ROC curve and the area under it, the precision-recall curve and average
+precision.
 
+Math:
+    With P positives and N negatives, for each threshold t:
     TP(t) = #(positives with score >= t)      FP(t) = #(negatives with score >= t)
     TPR = recall = TP / P       FPR = FP / N       precision = TP / (TP + FP)
-
     roc_curve:                (FPR, TPR) at every DISTINCT score, from the highest down,
                               after a first point (0, 0) at threshold +inf
     roc_auc_score:            trapezoid area under that curve
@@ -18,31 +20,39 @@ conventions. With P positives and N negatives, for each threshold t:
                               INCREASING, plus a last point precision 1, recall 0
     average_precision_score:  AP = sum_n (R_n - R_{n-1}) * P_n over thresholds from the
                               highest down (R_0 = 0), no interpolation
-
-Ties: samples with equal scores are on the same side of every threshold, so they give ONE
-point of the curve; a run of tied positives and negatives is a diagonal segment, which is
-why the trapezoid area counts a tie as one half.
-
-Labels: y_true holds exactly two classes of any type; pos_label names the positive one
-(None: the larger label, which is 1 for 0/1 and for -1/+1). A single class, three classes
-or a pos_label that is not a label is a ValueError.
-
-roc_curve also drops, by default (drop_intermediate=True), every point whose FP and TP counts
-both have a zero second difference (the middle of an evenly spaced straight run of the
-curve); this changes neither the curve nor the area. Its thresholds start with +inf.
+    Samples with equal scores are on the same side of every threshold, so they give ONE
+    point of the curve; a run of tied positives and negatives is a diagonal segment, which
+    is why the trapezoid area counts a tie as one half.
 
 Shapes: y_true and y_score are 1-D of length n. Curves are float64 arrays; roc_curve returns
 three arrays of the same length, precision_recall_curve two of length m + 1 and the m
-thresholds; the AUC and AP are Python floats.
+thresholds (m distinct scores); the AUC and AP are Python floats.
+
+Conventions:
+- Match scikit-learn (roc_curve, roc_auc_score, precision_recall_curve,
+  average_precision_score) to 1e-12, ties included.
+- y_true holds exactly two classes of any type; pos_label names the positive one (None: the
+  larger label, which is 1 for 0/1 and for -1/+1). A single class, three classes or a
+  pos_label that is not a label is a ValueError.
+- Scores tie only when they are exactly equal: two scores one float64 step apart are two
+  thresholds. Any real scores work (negative, or as large as 1e300).
+- roc_curve(drop_intermediate=True) by default drops every point whose FP and TP counts both
+  have a zero second difference (the middle of an evenly spaced straight run); this changes
+  neither the curve nor the area. Its thresholds start with +inf and strictly decrease.
+- Bad input (lengths that differ, NaN, not 1-D, empty) is a ValueError: the stub checks it.
+- Never modify the inputs.
 
 Complexity: O(n log n) time (one sort), O(n) memory. Comparing every positive with every
 negative is O(P N): too slow for n = 10^5.
 
-Requirements:
-- Match scikit-learn (roc_curve, roc_auc_score, precision_recall_curve,
-  average_precision_score) to 1e-12, ties included.
-- Do not assume 0/1 labels: cumsum(y_true) on -1/+1 labels counts nonsense.
-- Never modify the inputs.
+Pitfalls:
+- Assuming 0/1 labels: cumsum(y_true) on -1/+1 labels counts nonsense.
+- One curve point per sample instead of per distinct score: ties are then broken by the
+  sort order and the AUC of a tie is 0 or 1 instead of 1/2.
+- Grouping "ties" with a tolerance (np.isclose, rounding): distinct scores are merged.
+- Sorting the scores in increasing order for the ROC curve (the curve is walked backwards).
+- Forgetting the first point (0, 0) at +inf, or the last PR point (precision 1, recall 0).
+- Average precision by the trapezoid rule or with interpolated precision: it is a step sum.
 
 Worked example: y_true = [0, 0, 1, 1], y_score = [0.1, 0.4, 0.35, 0.8]
     roc_curve -> fpr [0, 0, 0.5, 0.5, 1], tpr [0, 0.5, 0.5, 1, 1],
@@ -52,7 +62,7 @@ Worked example: y_true = [0, 0, 1, 1], y_score = [0.1, 0.4, 0.35, 0.8]
                               thresholds [0.1, 0.35, 0.4, 0.8]
     AP = (1/2 - 0) * 1 + (1 - 1/2) * 2/3 = 0.8333
 
-Run `pytest -k roc_auc` to check your work; hints are in hints/metrics/roc_auc.md.
+Run `pytest --kata metrics/roc_auc` to check your work; hints are in hints/metrics/roc_auc.md.
 """
 
 import numpy as np  # noqa: F401  (you will need it)

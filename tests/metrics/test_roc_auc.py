@@ -59,9 +59,20 @@ def trapezoid(y, x):
 
 def test_roc_curve_by_hand():
     fpr, tpr, thresholds = ra.roc_curve(Y, S)
-    np.testing.assert_allclose(fpr, [0, 0, 0.5, 0.5, 1], atol=1e-15)
-    np.testing.assert_allclose(tpr, [0, 0.5, 0.5, 1, 1], atol=1e-15)
-    np.testing.assert_array_equal(thresholds, [np.inf, 0.8, 0.4, 0.35, 0.1])
+    if len(thresholds) > 2 and np.all(np.diff(np.asarray(thresholds)[1:]) > 0):
+        pytest.fail(
+            f"roc_curve thresholds {thresholds} increase: lower the threshold from the "
+            "HIGHEST score down (sort the scores in decreasing order)"
+        )
+    np.testing.assert_allclose(
+        fpr, [0, 0, 0.5, 0.5, 1], atol=1e-15, err_msg="fpr: roc curve by hand"
+    )
+    np.testing.assert_allclose(
+        tpr, [0, 0.5, 0.5, 1, 1], atol=1e-15, err_msg="tpr: roc curve by hand"
+    )
+    np.testing.assert_array_equal(
+        thresholds, [np.inf, 0.8, 0.4, 0.35, 0.1], err_msg="thresholds: roc curve by hand"
+    )
 
 
 @pytest.mark.parametrize("seed", SEEDS)
@@ -79,7 +90,10 @@ def test_roc_curve_starts_at_the_origin_and_ends_at_one_one(seed):
             "FPR and TPR must be non-decreasing: thresholds go from the highest score down "
             "(a ranking inverted to increasing scores walks the curve backwards)"
         )
-        assert np.all(np.diff(thresholds) < 0), "thresholds must be strictly decreasing"
+        assert np.all(np.diff(thresholds) < 0), (
+            "thresholds must be strictly decreasing, one per DISTINCT score: tied scores "
+            "collapse into one point (group the run of equal scores, keep its last position)"
+        )
 
 
 def test_roc_curve_collapses_tied_scores_into_one_point():
@@ -88,15 +102,33 @@ def test_roc_curve_collapses_tied_scores_into_one_point():
         f"four equal scores gave {len(fpr)} ROC points {list(zip(fpr, tpr, strict=True))}: "
         "no threshold separates tied samples, so they are ONE point, (1, 1) here"
     )
-    np.testing.assert_array_equal(fpr, [0, 1])
-    np.testing.assert_array_equal(tpr, [0, 1])
+    np.testing.assert_array_equal(
+        fpr, [0, 1], err_msg="fpr: roc curve collapses tied scores into one point"
+    )
+    np.testing.assert_array_equal(
+        tpr, [0, 1], err_msg="tpr: roc curve collapses tied scores into one point"
+    )
     # Thresholds 0.9, 0.7 (one positive, two negatives tied), 0.2; P = 2, N = 3.
     fpr, tpr, thresholds = ra.roc_curve(
         [1, 0, 1, 0, 0], [0.9, 0.7, 0.7, 0.7, 0.2], drop_intermediate=False
     )
-    np.testing.assert_array_equal(thresholds, [np.inf, 0.9, 0.7, 0.2])
-    np.testing.assert_allclose(fpr, [0, 0, 2 / 3, 1], rtol=1e-12)
-    np.testing.assert_allclose(tpr, [0, 1 / 2, 1, 1], rtol=1e-12)
+    np.testing.assert_array_equal(
+        thresholds,
+        [np.inf, 0.9, 0.7, 0.2],
+        err_msg="thresholds: roc curve collapses tied scores into one point",
+    )
+    np.testing.assert_allclose(
+        fpr,
+        [0, 0, 2 / 3, 1],
+        rtol=1e-12,
+        err_msg="fpr: roc curve collapses tied scores into one point",
+    )
+    np.testing.assert_allclose(
+        tpr,
+        [0, 1 / 2, 1, 1],
+        rtol=1e-12,
+        err_msg="tpr: roc curve collapses tied scores into one point",
+    )
 
 
 def test_drop_intermediate_drops_only_the_middle_of_straight_runs():
@@ -104,18 +136,40 @@ def test_drop_intermediate_drops_only_the_middle_of_straight_runs():
     # threshold 2 has zero second differences in both counts: it is dropped.
     y, score = [1, 1, 0, 0], [4.0, 3.0, 2.0, 1.0]
     fpr, tpr, thresholds = ra.roc_curve(y, score, drop_intermediate=False)
-    np.testing.assert_array_equal(thresholds, [np.inf, 4, 3, 2, 1])
-    np.testing.assert_allclose(fpr, [0, 0, 0, 0.5, 1])
-    np.testing.assert_allclose(tpr, [0, 0.5, 1, 1, 1])
+    np.testing.assert_array_equal(
+        thresholds,
+        [np.inf, 4, 3, 2, 1],
+        err_msg="thresholds: drop intermediate drops only the middle of straight runs",
+    )
+    np.testing.assert_allclose(
+        fpr,
+        [0, 0, 0, 0.5, 1],
+        err_msg="fpr: drop intermediate drops only the middle of straight runs",
+    )
+    np.testing.assert_allclose(
+        tpr,
+        [0, 0.5, 1, 1, 1],
+        err_msg="tpr: drop intermediate drops only the middle of straight runs",
+    )
     fpr, tpr, thresholds = ra.roc_curve(y, score)  # drop_intermediate=True by default
     assert len(thresholds) == 4, (
         f"with drop_intermediate=True (the default, as scikit-learn) the ROC curve has "
         f"thresholds {thresholds}, expected [inf, 4, 3, 1]: drop points whose FP and TP counts "
         "both have a zero second difference"
     )
-    np.testing.assert_array_equal(thresholds, [np.inf, 4, 3, 1])
-    np.testing.assert_allclose(fpr, [0, 0, 0, 1])
-    np.testing.assert_allclose(tpr, [0, 0.5, 1, 1])
+    np.testing.assert_array_equal(
+        thresholds,
+        [np.inf, 4, 3, 1],
+        err_msg="thresholds: drop intermediate drops only the middle of straight runs",
+    )
+    np.testing.assert_allclose(
+        fpr, [0, 0, 0, 1], err_msg="fpr: drop intermediate drops only the middle of straight runs"
+    )
+    np.testing.assert_allclose(
+        tpr,
+        [0, 0.5, 1, 1],
+        err_msg="tpr: drop intermediate drops only the middle of straight runs",
+    )
 
 
 @pytest.mark.parametrize("seed", SEEDS)
@@ -142,8 +196,18 @@ def test_dropping_intermediate_points_keeps_the_curve_and_its_area(seed):
     dropped = ra.roc_curve(y, score)
     # Every kept point is a point of the full curve, and both areas are the same.
     kept = np.isin(full[2], dropped[2])
-    np.testing.assert_allclose(full[0][kept], dropped[0], rtol=1e-12)
-    np.testing.assert_allclose(full[1][kept], dropped[1], rtol=1e-12)
+    np.testing.assert_allclose(
+        full[0][kept],
+        dropped[0],
+        rtol=1e-12,
+        err_msg="full[0][kept]: dropping intermediate points keeps the curve and its area",
+    )
+    np.testing.assert_allclose(
+        full[1][kept],
+        dropped[1],
+        rtol=1e-12,
+        err_msg="full[1][kept]: dropping intermediate points keeps the curve and its area",
+    )
     assert trapezoid(dropped[1], dropped[0]) == pytest.approx(
         trapezoid(full[1], full[0]), rel=1e-12
     )
@@ -185,7 +249,7 @@ def test_roc_curve_matches_scikit_learn(seed, drop_intermediate):
 
 def test_roc_auc_by_hand():
     # Pairs (positive, negative): 0.35 > 0.1, 0.35 < 0.4, 0.8 > both: 3 of 4.
-    assert ra.roc_auc_score(Y, S) == pytest.approx(0.75, rel=1e-12)
+    assert ra.roc_auc_score(Y, S) == pytest.approx(0.75, rel=1e-12), "roc auc by hand"
 
 
 @pytest.mark.parametrize("order", ["positive_first", "negative_first"])
@@ -205,7 +269,9 @@ def test_roc_auc_counts_a_tie_as_one_half(order):
 
 def test_perfect_and_inverted_rankings():
     y = [0, 0, 1, 1, 1]
-    assert ra.roc_auc_score(y, [0.1, 0.2, 0.7, 0.8, 0.9]) == pytest.approx(1.0)
+    assert ra.roc_auc_score(y, [0.1, 0.2, 0.7, 0.8, 0.9]) == pytest.approx(1.0), (
+        "perfect and inverted rankings"
+    )
     got = ra.roc_auc_score(y, [0.9, 0.8, 0.3, 0.2, 0.1])
     assert got == pytest.approx(0.0, abs=1e-12), (
         f"AUC of a perfectly inverted ranking is {got}, expected 0: higher scores mean MORE "
@@ -213,19 +279,54 @@ def test_perfect_and_inverted_rankings():
     )
 
 
+def test_scores_one_float_step_apart_are_not_a_tie():
+    # 0.5 and the next float64 above it are two thresholds: the positive ranks above.
+    hi = np.nextafter(0.5, 1.0)
+    got = ra.roc_auc_score([0, 1], [0.5, hi])
+    if got == pytest.approx(0.5, rel=1e-12):
+        pytest.fail(
+            f"roc_auc_score([0, 1], [0.5, 0.5 + 1 ulp]) = {got}: two distinct scores were "
+            "grouped as a tie (np.isclose or rounding?). Scores tie only when exactly equal"
+        )
+    assert got == pytest.approx(1.0, rel=1e-12), (
+        f"roc_auc_score([0, 1], [0.5, 0.5 + 1 ulp]) = {got}, expected 1 (positive ranked first)"
+    )
+    _, _, thresholds = ra.roc_curve([0, 1, 0], [0.5, hi, 1e-300], drop_intermediate=False)
+    assert len(thresholds) == 4, (
+        f"roc_curve of three distinct scores (0.5, 0.5 + 1 ulp, 1e-300) gave thresholds "
+        f"{thresholds}: expected inf and the three scores (no tolerance in the tie test)"
+    )
+
+
+def test_scores_of_any_magnitude_and_sign():
+    y = [0, 1, 0, 1, 1, 0]
+    score = np.array([-3.0, 2.0, -1.0, 0.5, 7.0, 0.5])
+    expected = pairwise_auc(y, score)
+    for factor in (1.0, 1e-300, 1e300):
+        got = ra.roc_auc_score(y, factor * score)
+        assert got == pytest.approx(expected, rel=1e-12), (
+            f"roc_auc_score with scores scaled by {factor} gave {got}, expected {expected}: "
+            "only the order of the scores matters (no exp, no sigmoid, no eps)"
+        )
+
+
 @pytest.mark.parametrize("seed", SEEDS)
 def test_roc_auc_matches_the_pairwise_oracle(seed):
     rng = np.random.default_rng(seed)
     for levels in (3, 10, 1000):
         y, score = tied_scores(rng, 70, levels=levels)
-        assert ra.roc_auc_score(y, score) == pytest.approx(pairwise_auc(y, score), rel=1e-12)
+        assert ra.roc_auc_score(y, score) == pytest.approx(pairwise_auc(y, score), rel=1e-12), (
+            "roc auc matches the pairwise oracle"
+        )
 
 
 @pytest.mark.parametrize("seed", SEEDS)
 def test_roc_auc_is_the_trapezoid_area_under_the_returned_curve(seed):
     y, score = tied_scores(np.random.default_rng(seed), 50, levels=8)
     fpr, tpr, _ = ra.roc_curve(y, score)
-    assert ra.roc_auc_score(y, score) == pytest.approx(trapezoid(tpr, fpr), rel=1e-12)
+    assert ra.roc_auc_score(y, score) == pytest.approx(trapezoid(tpr, fpr), rel=1e-12), (
+        "roc auc is the trapezoid area under the returned curve"
+    )
 
 
 @pytest.mark.parametrize("seed", SEEDS)
@@ -234,12 +335,21 @@ def test_roc_auc_invariants(seed):
     y, score = tied_scores(rng, 60, levels=5)
     auc = ra.roc_auc_score(y, score)
     perm = rng.permutation(60)
-    assert ra.roc_auc_score(y[perm], score[perm]) == pytest.approx(auc, rel=1e-12)
+    assert ra.roc_auc_score(y[perm], score[perm]) == pytest.approx(auc, rel=1e-12), (
+        "AUC changed when the samples were permuted"
+    )
     # Only the ranking matters: any strictly increasing transform keeps the AUC.
-    assert ra.roc_auc_score(y, np.exp(3 * score) - 7) == pytest.approx(auc, rel=1e-12)
+    assert ra.roc_auc_score(y, np.exp(3 * score) - 7) == pytest.approx(auc, rel=1e-12), (
+        "AUC changed under a strictly increasing transform of the scores: only the ranking counts"
+    )
     # Reversing the ranking or swapping the positive class mirrors it.
-    assert ra.roc_auc_score(y, -score) == pytest.approx(1 - auc, rel=1e-12)
-    assert ra.roc_auc_score(y, score, pos_label=0) == pytest.approx(1 - auc, rel=1e-12)
+    assert ra.roc_auc_score(y, -score) == pytest.approx(1 - auc, rel=1e-12), (
+        "AUC of the negated scores must be 1 - AUC"
+    )
+    assert ra.roc_auc_score(y, score, pos_label=0) == pytest.approx(1 - auc, rel=1e-12), (
+        "pos_label=0 must make 0 the positive class, mirroring the AUC to 1 - AUC (do not "
+        "assume the positive class is 1 or > 0)"
+    )
 
 
 def test_labels_minus_one_and_plus_one():
@@ -250,23 +360,22 @@ def test_labels_minus_one_and_plus_one():
         f"AUC with labels -1/+1 is {got}, expected {expected}: the positive class is 1 and -1 "
         "is negative (cumsum(y_true) on -1/+1 labels does not count positives)"
     )
-    # Ranked: 0.9 +, 0.7 +, 0.6 -, 0.4 +: precision at the hits 1, 1, 3/4.
-    got = ra.average_precision_score(y, score)
-    assert got == pytest.approx((1 + 1 + 3 / 4) / 3, rel=1e-12), (
-        f"AP with labels -1/+1 is {got}, expected 11/12: positives are the samples equal to 1"
-    )
 
 
 def test_string_labels_and_pos_label():
     y = ["spam", "ham", "spam", "ham", "ham"]
     score = [0.9, 0.2, 0.4, 0.5, 0.1]  # P(spam): pairs 0.9 > all, 0.4 beats 0.2 and 0.1
-    assert ra.roc_auc_score(y, score, pos_label="spam") == pytest.approx(5 / 6, rel=1e-12)
+    assert ra.roc_auc_score(y, score, pos_label="spam") == pytest.approx(5 / 6, rel=1e-12), (
+        "string labels and pos label"
+    )
     got = ra.roc_auc_score(y, score)
     assert got == pytest.approx(5 / 6, rel=1e-12), (
         f"pos_label=None gave AUC {got}: None means the larger label ('spam' > 'ham')"
     )
     # Scores of 'spam' used with 'ham' as the positive class rank it backwards.
-    assert ra.roc_auc_score(y, score, pos_label="ham") == pytest.approx(1 / 6, rel=1e-12)
+    assert ra.roc_auc_score(y, score, pos_label="ham") == pytest.approx(1 / 6, rel=1e-12), (
+        "string labels and pos label"
+    )
 
 
 @pytest.mark.parametrize("seed", SEEDS)
@@ -290,7 +399,9 @@ def test_roc_auc_of_many_samples_needs_no_pairwise_comparison():
     y = rng.integers(0, 2, n)
     score = np.round(y + rng.normal(size=n), 2)  # many ties
     got = ra.roc_auc_score(y, score)
-    assert got == pytest.approx(sorted_search_auc(y, score), rel=1e-12)
+    assert got == pytest.approx(sorted_search_auc(y, score), rel=1e-12), (
+        "roc auc of many samples needs no pairwise comparison"
+    )
 
 
 # --- precision_recall_curve ----------------------------------------------------------------
@@ -298,9 +409,27 @@ def test_roc_auc_of_many_samples_needs_no_pairwise_comparison():
 
 def test_precision_recall_curve_by_hand():
     precision, recall, thresholds = ra.precision_recall_curve(Y, S)
-    np.testing.assert_allclose(precision, [1 / 2, 2 / 3, 1 / 2, 1, 1], rtol=1e-12)
-    np.testing.assert_allclose(recall, [1, 1, 1 / 2, 1 / 2, 0], rtol=1e-12)
-    np.testing.assert_array_equal(thresholds, [0.1, 0.35, 0.4, 0.8])
+    if len(precision) == len(thresholds):
+        pytest.fail(
+            f"precision_recall_curve returned {len(precision)} precisions for "
+            f"{len(thresholds)} thresholds: append the closing point precision 1, recall 0 "
+            "(one more value than thresholds, as scikit-learn)"
+        )
+    np.testing.assert_allclose(
+        precision,
+        [1 / 2, 2 / 3, 1 / 2, 1, 1],
+        rtol=1e-12,
+        err_msg="precision: precision recall curve by hand",
+    )
+    np.testing.assert_allclose(
+        recall,
+        [1, 1, 1 / 2, 1 / 2, 0],
+        rtol=1e-12,
+        err_msg="recall: precision recall curve by hand",
+    )
+    np.testing.assert_array_equal(
+        thresholds, [0.1, 0.35, 0.4, 0.8], err_msg="thresholds: precision recall curve by hand"
+    )
 
 
 def test_precision_recall_curve_layout():
@@ -324,9 +453,23 @@ def test_precision_recall_curve_collapses_ties():
     # Threshold 0.5 holds one positive and one negative in either order.
     for y in ([1, 0, 1, 0], [0, 1, 1, 0]):
         precision, recall, thresholds = ra.precision_recall_curve(y, [0.5, 0.5, 0.9, 0.1])
-        np.testing.assert_array_equal(thresholds, [0.1, 0.5, 0.9])
-        np.testing.assert_allclose(precision, [1 / 2, 2 / 3, 1, 1], rtol=1e-12)
-        np.testing.assert_allclose(recall, [1, 1, 1 / 2, 0], rtol=1e-12)
+        np.testing.assert_array_equal(
+            thresholds,
+            [0.1, 0.5, 0.9],
+            err_msg="thresholds: precision recall curve collapses ties",
+        )
+        np.testing.assert_allclose(
+            precision,
+            [1 / 2, 2 / 3, 1, 1],
+            rtol=1e-12,
+            err_msg="precision: precision recall curve collapses ties",
+        )
+        np.testing.assert_allclose(
+            recall,
+            [1, 1, 1 / 2, 0],
+            rtol=1e-12,
+            err_msg="recall: precision recall curve collapses ties",
+        )
 
 
 @pytest.mark.parametrize("seed", SEEDS)
@@ -335,7 +478,11 @@ def test_precision_recall_curve_matches_a_threshold_by_threshold_oracle(seed):
     labels = np.array(["neg", "pos"])[y]
     precision, recall, thresholds = ra.precision_recall_curve(labels, score, pos_label="pos")
     t, tp, fp = threshold_oracle(labels, score, pos_label="pos")
-    np.testing.assert_array_equal(thresholds, t[::-1])
+    np.testing.assert_array_equal(
+        thresholds,
+        t[::-1],
+        err_msg="thresholds: precision recall curve matches a threshold by threshold oracle",
+    )
     np.testing.assert_allclose(precision[:-1], (tp / (tp + fp))[::-1], rtol=1e-12)
     np.testing.assert_allclose(recall[:-1], (tp / np.sum(y))[::-1], rtol=1e-12)
 
@@ -356,12 +503,6 @@ def test_precision_recall_curve_matches_scikit_learn(seed):
 # --- average_precision_score ---------------------------------------------------------------
 
 
-def test_average_precision_by_hand():
-    # Highest first: 0.8 (positive, P = 1, R = 1/2), 0.4 (negative), 0.35 (positive, P = 2/3).
-    got = ra.average_precision_score(Y, S)
-    assert got == pytest.approx(1 / 2 * 1 + 1 / 2 * 2 / 3, rel=1e-12)
-
-
 def test_average_precision_is_a_step_sum_without_interpolation():
     # Ranked: +, -, -, +, +. Precision at the hits: 1, 2/4, 3/5; each hit adds recall 1/3.
     y, score = [1, 0, 0, 1, 1], [5.0, 4.0, 3.0, 2.0, 1.0]
@@ -375,7 +516,18 @@ def test_average_precision_is_a_step_sum_without_interpolation():
     precision, recall, _ = ra.precision_recall_curve(y, score)
     if got == pytest.approx(abs(trapezoid(precision, recall)), rel=1e-9):
         pytest.fail("average precision used the trapezoid rule: use the step sum instead")
-    assert got == pytest.approx((1 + 2 / 4 + 3 / 5) / 3, rel=1e-12)
+    assert got == pytest.approx((1 + 2 / 4 + 3 / 5) / 3, rel=1e-12), (
+        "average precision is a step sum without interpolation"
+    )
+
+
+def test_average_precision_by_hand():
+    # Highest first: 0.8 (positive, P = 1, R = 1/2), 0.4 (negative), 0.35 (positive, P = 2/3).
+    got = ra.average_precision_score(Y, S)
+    assert got == pytest.approx(1 / 2 * 1 + 1 / 2 * 2 / 3, rel=1e-12), (
+        f"AP = {got}, expected 1/2 * 1 + 1/2 * 2/3: the precision at each hit times the "
+        "recall it adds"
+    )
 
 
 @pytest.mark.parametrize("order", ["positive_first", "negative_first"])
@@ -390,17 +542,32 @@ def test_average_precision_with_tied_scores(order):
     )
 
 
+def test_average_precision_with_minus_one_and_plus_one_labels():
+    y, score = [-1, -1, 1, 1, -1, 1], [0.2, 0.6, 0.4, 0.9, 0.1, 0.7]
+    # Ranked: 0.9 +, 0.7 +, 0.6 -, 0.4 +: precision at the hits 1, 1, 3/4.
+    got = ra.average_precision_score(y, score)
+    assert got == pytest.approx((1 + 1 + 3 / 4) / 3, rel=1e-12), (
+        f"AP with labels -1/+1 is {got}, expected 11/12: positives are the samples equal to 1"
+    )
+
+
 @pytest.mark.parametrize("seed", SEEDS)
 def test_average_precision_invariants(seed):
     rng = np.random.default_rng(seed)
     y, score = tied_scores(rng, 60, levels=7)
     ap = ra.average_precision_score(y, score)
     perm = rng.permutation(60)
-    assert ra.average_precision_score(y[perm], score[perm]) == pytest.approx(ap, rel=1e-12)
-    assert ra.average_precision_score(y, 2 * score + 1) == pytest.approx(ap, rel=1e-12)
+    assert ra.average_precision_score(y[perm], score[perm]) == pytest.approx(ap, rel=1e-12), (
+        "AP changed when the samples were permuted"
+    )
+    assert ra.average_precision_score(y, 2 * score + 1) == pytest.approx(ap, rel=1e-12), (
+        "AP changed under an increasing transform of the scores: only the ranking counts"
+    )
     assert 0 < ap <= 1
     # Constant scores: AP = the fraction of positives (one threshold, recall 0 -> 1).
-    assert ra.average_precision_score(y, np.zeros(60)) == pytest.approx(np.mean(y), rel=1e-12)
+    assert ra.average_precision_score(y, np.zeros(60)) == pytest.approx(np.mean(y), rel=1e-12), (
+        "AP of constant scores must be the fraction of positives (one threshold)"
+    )
 
 
 @pytest.mark.parametrize("seed", SEEDS)
@@ -413,7 +580,9 @@ def test_average_precision_matches_scikit_learn(seed):
             y_lab = np.asarray(labels)[y]
             expected = metrics.average_precision_score(y_lab, score, pos_label=pos_label)
             got = ra.average_precision_score(y_lab, score, pos_label=pos_label)
-            assert got == pytest.approx(expected, rel=1e-12)
+            assert got == pytest.approx(expected, rel=1e-12), (
+                "average precision matches scikit learn"
+            )
 
 
 @pytest.mark.parametrize("name", ["roc_auc_score", "average_precision_score"])
