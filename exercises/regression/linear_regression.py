@@ -5,6 +5,7 @@ Difficulty 2 (standard), target time 30 minutes.
 Fit y ≈ X @ w + b by least squares, two ways: exactly (the normal equations, solved
 stably) and iteratively (batch gradient descent), and report the fit's R².
 
+Math:
     loss(w, b)  = (1/n) * sum_i (y_i - x_i·w - b)^2                 the mean squared error
     normal:       centre: Xc = X - mean(X, axis=0), yc = y - mean(y)
                   w = argmin ||yc - Xc w||  (minimum-norm if several), b = mean(y) - mean(X)·w
@@ -14,33 +15,50 @@ stably) and iteratively (batch gradient descent), and report the fit's R².
 
 Shapes: X is (n_samples, n_features), y is (n_samples,); coef_ is (n_features,),
 intercept_ a float, predict returns (n_samples,). With solver='gd', loss_history_ holds
-the training MSE at the start (w = 0, b = 0) and after every step.
+the training MSE at the start (w = 0, b = 0) and after every step: n_steps + 1 values.
+
+Conventions:
+- Defaults: fit_intercept=True, solver='normal', learning_rate=0.01, n_iter=1000,
+  tol=1e-10. fit returns self; refitting starts afresh (nothing kept from an earlier fit).
+- The intercept is fitted by centring, never penalized or treated as a feature; with
+  fit_intercept=False the line goes through the origin and intercept_ is exactly 0.0.
+- normal: with collinear columns or n < d, the minimum-norm solution (as scikit-learn).
+- gd starts from w = 0, b = 0; both updates of a step use the residual of the same (w, b).
+  It runs at most n_iter steps and stops after the first step that lowers the loss by
+  less than tol (an absolute decrease; tol=0 never stops early). coef_ and intercept_ are
+  the LAST iterate, whose MSE is loss_history_[-1].
+- gd raises a ValueError naming learning_rate at the first step that makes the loss grow
+  (instead of iterating into inf/NaN).
+- score is R² on the (X, y) given; for a constant y (all values equal) it is 1.0 for a
+  perfect prediction, else 0.0 (scikit-learn's convention).
+- predict and score before fit raise NotFittedError (the stub's validation does it); a
+  feature count differing from fit, NaN/inf, mismatched lengths and invalid
+  hyperparameters are ValueErrors. X and y are never modified.
 
 Complexity: normal equations O(n d^2 + d^3) time, O(n d) memory; each gradient step
 O(n d). No Python loop over samples, and never an (n, n) matrix.
 
-Requirements and pitfalls:
-- The intercept is not a feature: fit it by centring (then b = mean(y) - mean(X)·w), so
-  it stays correct when columns are collinear or n < d. With fit_intercept=False the
-  line goes through the origin and intercept_ is exactly 0.0.
-- Do not invert X^T X: it fails (or returns garbage) when two columns are collinear, and
-  it squares the condition number. With collinear columns or n < d many w fit equally
-  well; return the one of minimum norm, as scikit-learn does.
-- Gradient descent from zeros must reach the normal-equation answer on standardized
-  data. If a step makes the loss grow, the learning rate is too large: raise a
-  ValueError that names learning_rate instead of iterating into inf/NaN. Stop early
-  when a step lowers the loss by less than tol.
-- score is R², not the MSE; for a constant y (0/0) return 1.0 if the prediction is
-  perfect, else 0.0 (scikit-learn's convention). Test constancy on the values: the mean
-  of [0.1, 0.1, 0.1] is not exactly 0.1, so sum (y - mean(y))^2 is ~1e-34, not 0.
-- Never modify X or y in place (no X -= mean).
+Pitfalls:
+- Appending a ones column and solving for it with the weights: fine for plain least
+  squares, but the minimum-norm solution then shrinks the intercept (collinear or n < d).
+- Inverting X^T X: it fails (or returns garbage) when two columns are collinear, and it
+  squares the condition number. Use lstsq (SVD).
+- A gradient without the factor 2 or the 1/n, or the intercept updated from a residual
+  recomputed after the w step.
+- Off-by-one step counts (n_iter - 1 or n_iter + 1 steps), a relative instead of an
+  absolute decrease in the tol test, or returning the iterate before the last step.
+- Raising only once the loss is NaN or above its start: the first rise is the signal.
+- score returning the MSE, the squared correlation, or R² about the training mean; testing
+  a constant y with SS_tot == 0 (the mean of [0.1, 0.1, 0.1] is not exactly 0.1, so SS_tot
+  is ~1e-34) or with a tolerance (a y in tiny units is not constant).
+- X -= mean changes the caller's array.
 
 Worked example:
     X = [[0], [1], [2], [3]], y = [1, 2, 2, 4]
     mean(x) = 1.5, mean(y) = 2.25, sum (x - 1.5)(y - 2.25) = 4.5, sum (x - 1.5)^2 = 5
     coef_ = [0.9], intercept_ = 2.25 - 1.5 * 0.9 = 0.9, training R^2 = 1 - 0.7 / 4.75
 
-Run `pytest -k linear_regression` to check your work; hints are in
+Run `pytest --kata regression/linear_regression` to check your work; hints are in
 hints/regression/linear_regression.md.
 """
 
@@ -48,7 +66,14 @@ import numbers
 
 import numpy as np  # noqa: F401  (you will need it)
 
-from kata.validation import check_fitted_input, check_option, check_scalar, check_X_y
+from kata.validation import (
+    check_array,
+    check_consistent_length,
+    check_fitted_input,
+    check_option,
+    check_scalar,
+    check_X_y,
+)
 
 
 class LinearRegression:
@@ -168,5 +193,7 @@ class LinearRegression:
         >>> round(model.score([[0.0], [1.0]], [1.0, 5.0]), 12)  # predictions 1 and 3
         0.5
         """
-        X, y = check_X_y(X, y)
+        X = check_fitted_input(self, X, attribute="coef_")
+        y = check_array(y, name="y", ndim=1)
+        check_consistent_length(X=X, y=y)
         raise NotImplementedError("LinearRegression.score")

@@ -7,7 +7,14 @@ import numbers
 
 import numpy as np
 
-from kata.validation import check_fitted_input, check_option, check_scalar, check_X_y
+from kata.validation import (
+    check_array,
+    check_consistent_length,
+    check_fitted_input,
+    check_option,
+    check_scalar,
+    check_X_y,
+)
 
 
 class LinearRegression:
@@ -173,7 +180,9 @@ class LinearRegression:
         >>> round(model.score([[0.0], [1.0]], [1.0, 5.0]), 12)  # predictions 1 and 3
         0.5
         """
-        X, y = check_X_y(X, y)
+        X = check_fitted_input(self, X, attribute="coef_")
+        y = check_array(y, name="y", ndim=1)
+        check_consistent_length(X=X, y=y)
         ss_res = np.sum((y - self.predict(X)) ** 2)
         ss_tot = np.sum((y - y.mean()) ** 2)
         # Constant y: R² is 0/0; follow scikit-learn's convention. Test the values, not

@@ -458,7 +458,86 @@ def test_gd_stops_early_at_tol_and_otherwise_runs_n_iter_steps():
     # A tiny rate: far from converged after n_iter steps, so all of them must run.
     capped = mod.LinearRegression(solver="gd", learning_rate=1e-4, n_iter=200, tol=0.0)
     n_capped = len(capped.fit(X, y).loss_history_) - 1
-    assert n_capped in (199, 200), f"n_iter=200 but gradient descent ran {n_capped} steps"
+    assert n_capped == 200, (
+        f"n_iter=200 with tol=0 but gradient descent ran {n_capped} steps (loss_history_ has "
+        f"{n_capped + 1} values): tol=0 never stops early, so exactly n_iter steps run and "
+        "loss_history_ holds n_iter + 1 values (an off-by-one in the loop?)"
+    )
+    one = mod.LinearRegression(solver="gd", learning_rate=1e-4, n_iter=1, tol=0.0).fit(X, y)
+    assert len(one.loss_history_) == 2, (
+        f"n_iter=1 gave loss_history_ of length {len(one.loss_history_)}: one step, so the "
+        "starting MSE and the MSE after that step"
+    )
+
+
+def test_gd_returns_the_last_iterate_when_it_stops_early():
+    # A coarse tol stops after a few dozen steps, where consecutive iterates still differ.
+    X, y = standardized_data(25)
+    model = mod.LinearRegression(solver="gd", learning_rate=0.05, n_iter=5000, tol=1e-2)
+    fit_gd_or_explain(model, X, 30.0 * y)
+    history = np.asarray(model.loss_history_)
+    mse = np.mean((30.0 * y - model.predict(X)) ** 2)
+    if len(history) >= 2 and mse == pytest.approx(history[-2], rel=1e-9):
+        pytest.fail(
+            "coef_ and intercept_ are the iterate BEFORE the last step (their MSE is "
+            "loss_history_[-2]): keep the weights of the step that triggered the stop"
+        )
+    assert mse == pytest.approx(history[-1], rel=1e-10), (
+        f"the fitted model's training MSE {mse:.6g} is not loss_history_[-1] = "
+        f"{history[-1]:.6g}: coef_ and intercept_ must be the last iterate"
+    )
+
+
+@pytest.mark.parametrize("solver", ["normal", "gd"])
+def test_refitting_on_new_data_starts_afresh(solver):
+    # Fit on one data set, then on another with a different number of features: the second
+    # fit must equal a fresh model's fit (no warm start, no appended history).
+    params = SOLVERS[solver]
+    X1, y1 = standardized_data(26, n=80, d=4)
+    X2, y2 = standardized_data(27, n=60, d=2, intercept=-2.0)
+    model = fit_gd_or_explain(mod.LinearRegression(**params), X1, y1)
+    model = fit_gd_or_explain(model, X2, y2)
+    fresh = fit_gd_or_explain(mod.LinearRegression(**params), X2, y2)
+    assert np.shape(model.coef_) == (2,), (
+        f"after refitting on 2 features coef_ has shape {np.shape(model.coef_)}: fit must "
+        "replace the learned state"
+    )
+    np.testing.assert_allclose(
+        np.append(model.coef_, model.intercept_),
+        np.append(fresh.coef_, fresh.intercept_),
+        rtol=1e-12,
+        atol=1e-12,
+        err_msg="refitting on new data differs from a fresh fit: start from w = 0, b = 0 "
+        "every time (no warm start from the previous coef_)",
+    )
+    if solver == "gd":
+        assert len(model.loss_history_) == len(fresh.loss_history_), (
+            f"after a refit loss_history_ has {len(model.loss_history_)} values, a fresh fit "
+            f"{len(fresh.loss_history_)}: start a new history in each fit, do not append"
+        )
+    pred = model.predict(X2)
+    assert pred.shape == (60,), "predict after a refit must use the new feature count"
+
+
+def test_score_before_fit_raises_not_fitted_error():
+    X, y = standardized_data(28, n=10, d=2)
+    mod.LinearRegression().fit(X, y).score(X, y)
+    with pytest.raises(NotFittedError, match="fit"):
+        mod.LinearRegression().score(X, y)
+
+
+def test_score_of_a_nearly_constant_target_uses_the_formula():
+    # y = 1e6 + [0, 1, 2, 3] * 1e-4 is not constant: R² follows 1 - SS_res / SS_tot.
+    X = np.array([[0.0], [1.0], [2.0], [3.0]])
+    model = mod.LinearRegression().fit(X, [0.0, 1.0, 2.0, 3.0])  # predicts 0, 1, 2, 3
+    y = 1e6 + np.array([0.0, 1.0, 2.0, 3.0]) * 1e-4
+    got = model.score(X, y)
+    expected = 1 - np.sum((y - X[:, 0]) ** 2) / np.sum((y - y.mean()) ** 2)
+    assert got == pytest.approx(expected, rel=1e-9), (
+        f"score on y = 1e6 + [0, 1, 2, 3]e-4 gave {got}, expected {expected}: y is not "
+        "constant, so do not decide 'constant' with a tolerance on SS_tot (or relative to "
+        "mean(y)^2); compare the values themselves"
+    )
 
 
 @pytest.mark.parametrize("fit_intercept", [True, False])
@@ -494,6 +573,39 @@ def test_gd_steps_follow_the_documented_update(fit_intercept):
         rtol=1e-10,
         err_msg="loss_history_ must hold n_iter + 1 values: the MSE at w = 0, b = 0 and "
         "the MSE after each step (the last one is the fitted model's)",
+    )
+
+
+@pytest.mark.parametrize("fit_intercept", [True, False])
+def test_gd_step_count_at_the_tol_boundary(fit_intercept):
+    # X = [[1], [-1]] with learning_rate=0.5 lands exactly on the optimum in one step; every
+    # later step lowers the loss by exactly 0.
+    X, y = [[1.0], [-1.0]], [3.0, 1.0] if fit_intercept else [1.0, -1.0]
+    kw = {"fit_intercept": fit_intercept, "solver": "gd", "learning_rate": 0.5, "n_iter": 5}
+    never = mod.LinearRegression(tol=0.0, **kw).fit(X, y)
+    np.testing.assert_allclose(
+        np.append(never.coef_, never.intercept_),
+        [1.0, 2.0] if fit_intercept else [1.0, 0.0],
+        atol=1e-12,
+        err_msg="one documented step w <- w + lr (2/n) Xᵀr, b <- b + lr (2/n) Σr with lr=0.5 "
+        "lands exactly on the optimum here: check the factor 2 and the 1/n",
+    )
+    n_steps = len(never.loss_history_) - 1
+    assert n_steps == 5, (
+        f"tol=0 ran {n_steps} of n_iter=5 steps: a step that lowers the loss by exactly 0 "
+        "is not below tol=0, so it must not stop. Stop when decrease < tol, not <= tol"
+    )
+    once = mod.LinearRegression(tol=1e-12, **kw).fit(X, y)
+    n_steps = len(once.loss_history_) - 1
+    assert n_steps == 2, (
+        f"tol=1e-12 ran {n_steps} steps, expected 2: step 1 reaches the optimum (decrease "
+        "> tol), step 2 lowers the loss by 0 < tol and is the last one"
+    )
+    np.testing.assert_allclose(
+        np.append(once.coef_, once.intercept_),
+        [1.0, 2.0] if fit_intercept else [1.0, 0.0],
+        atol=1e-12,
+        err_msg="coef_ and intercept_ after landing on the exact optimum",
     )
 
 
