@@ -4,44 +4,67 @@ Difficulty 1 (warm-up), target time 15 minutes.
 
 Write the two feature scalers that come before almost every model (k-NN, SVMs, gradient
 descent, PCA), with scikit-learn's interface: `fit` learns per-feature statistics on the
-training data, `transform` applies them to any data, `inverse_transform` undoes it.
+training data, `transform` applies them to any data, `inverse_transform` undoes it, and
+`fit_transform` is fit then transform on the same data.
 
+Math:
     StandardScaler:   mean_j  = (1/n) sum_i X_ij
                       scale_j = sqrt((1/n) sum_i (X_ij - mean_j)^2)    population std, ddof=0
                       transform(X)_ij = (X_ij - mean_j) / scale_j
+                      inverse_transform(Z)_ij = Z_ij * scale_j + mean_j
 
     MinMaxScaler:     data_min_j, data_max_j = min and max of column j
-                      transform(X)_ij = lo + (X_ij - data_min_j) / (data_max_j - data_min_j)
-                                           * (hi - lo)        with (lo, hi) = feature_range
+                      data_range_j = data_max_j - data_min_j
+                      transform(X)_ij = lo + (X_ij - data_min_j) / data_range_j * (hi - lo)
+                                        with (lo, hi) = feature_range
 
 Shapes: X is (n_samples, n_features); the learned attributes are (n_features,); every
 method returns a new float64 array of X's shape.
 
+Conventions (scikit-learn does the same, and the tests compare with it to 1e-12):
+- Population standard deviation (ddof=0), not the sample one (ddof=1).
+- A constant feature never gives NaN or inf, in transform, fit_transform and
+  inverse_transform alike. StandardScaler sets its scale_ to 1, so it transforms to 0; a
+  variance within rounding error of 0 counts as constant (ten copies of 1/3 have a
+  computed variance of about 1e-33), by scikit-learn's rule
+  var <= n*eps*var + (n*eps*mean)^2 with eps the float64 machine epsilon, while a real but
+  tiny spread (values around 1e-10) still scales. All-zero columns are constant too.
+- MinMaxScaler maps a constant feature to the lower end of feature_range: a data_range_
+  below 10*eps counts as zero and is replaced by 1 in the division only; data_range_
+  itself stays data_max_ - data_min_ (0 for a constant column), as scikit-learn.
+- transform uses the statistics learned in fit: never recompute them on the data being
+  transformed. Data outside the training range lands outside feature_range (no clipping).
+- with_mean=False skips the centring, with_std=False the division. scale_ is None when
+  with_std is False, and mean_ is None when both are False (mean_ is still learned with
+  with_mean=False alone).
+- MinMaxScaler.fit raises ValueError (mentioning feature_range) unless feature_range is a
+  pair of finite numbers (min, max) with min < max.
+- transform and inverse_transform before fit raise NotFittedError, and X with another
+  number of features than in fit a ValueError (the stub's check_fitted_input calls do it;
+  keep them first). Never modify X in place (`X -= mean` changes the caller's array).
+
 Complexity: O(n_samples * n_features) time, no Python loop over samples or features.
 
-Requirements (scikit-learn does the same, and the tests compare with it to 1e-12):
-- Population standard deviation (ddof=0), not the sample one (ddof=1).
-- A constant feature must not give NaN or inf. StandardScaler sets its scale_ to 1, so it
-  transforms to 0. Careful: a constant column such as ten copies of 1/3 has a variance of
-  about 1e-33, not exactly 0, because of rounding; treat a variance within rounding error
-  of 0 as constant (scikit-learn's rule: var <= n*eps*var + (n*eps*mean)^2, with eps the
-  float64 machine epsilon), while a real but tiny spread (values around 1e-10) still scales.
-  MinMaxScaler maps a constant feature to the lower end of feature_range.
-- `transform` uses the statistics learned in `fit`: never recompute them on the data being
-  transformed (that leaks test data and breaks single-row transforms).
-- with_mean=False skips the centring, with_std=False the division. As in scikit-learn,
-  scale_ is None when with_std is False, and mean_ is None when both are False.
-- MinMaxScaler.fit raises ValueError (mentioning feature_range) unless feature_range is a
-  pair of finite numbers (min, max) with min < max. Data outside the training range lands
-  outside feature_range: do not clip.
-- Never modify X in place (`X -= mean` changes the caller's array).
+Pitfalls:
+- X.std(ddof=1) (or np.var with ddof=1): scale_ too large by sqrt(n / (n - 1)).
+- np.where(std == 0, 1, std): a constant column of 1/3's has std 1e-17, not 0, and its
+  rounding noise is blown up to +-1; an absolute threshold (std < 1e-8) flattens a genuine
+  tiny spread instead.
+- A fit_transform written on its own as (X - X.mean(0)) / X.std(0): NaN on constant
+  columns that fit + transform handles.
+- Recomputing the mean / min / max in transform (leaks test data, breaks single rows).
+- Storing the safe range (1 for a constant column) as data_range_, or mapping a constant
+  column to the middle or upper end of feature_range.
+- X -= mean_ on the caller's array.
 
 Worked example:
     X = [[1, 5], [3, 5]]   ->  mean_ = [2, 5], scale_ = [1, 1]   (column 2 is constant)
     StandardScaler().fit(X).transform([[5, 6]])        -> [[3, 1]]
     MinMaxScaler((-1, 1)).fit([[0], [4]]).transform([[1], [8]])   -> [[-0.5], [3]]
+    MinMaxScaler().fit([[2, 7], [4, 7]]).data_range_   -> [2, 0]
 
-Run `pytest -k scalers` to check your work; hints are in hints/preprocessing/scalers.md.
+Run `pytest --kata preprocessing/scalers` to check your work; hints are in
+hints/preprocessing/scalers.md.
 """
 
 import numpy as np  # noqa: F401  (you will need it)

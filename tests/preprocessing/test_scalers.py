@@ -5,10 +5,15 @@ import math
 import numpy as np
 import pytest
 
-from kata.testing import SEEDS, import_sklearn, inputs_unchanged, load_kata
+from kata.testing import SEEDS, import_sklearn, inputs_unchanged, load_kata, run_numerically
 from kata.validation import NotFittedError
 
 mod = load_kata("preprocessing/scalers")
+
+
+def degenerate_columns():
+    """A varying column, then a constant, an all-zero and a rounding-noise constant column."""
+    return np.column_stack([np.arange(10.0), np.full(10, 4.0), np.zeros(10), np.full(10, 1 / 3)])
 
 
 def random_data(seed, n=40, d=4):
@@ -24,11 +29,32 @@ def test_standard_scaler_hand_example():
     X = np.array([[1.0, 10.0], [3.0, 10.0], [5.0, 10.0]])
     scaler = mod.StandardScaler().fit(X)
     # Column 0: mean 3, deviations -2, 0, 2, population variance 8/3.
-    np.testing.assert_allclose(scaler.mean_, [3.0, 10.0], rtol=1e-12)
-    np.testing.assert_allclose(scaler.scale_, [math.sqrt(8 / 3), 1.0], rtol=1e-12)
+    np.testing.assert_allclose(
+        scaler.mean_, [3.0, 10.0], rtol=1e-12, err_msg="mean_ of [[1, 10], [3, 10], [5, 10]]"
+    )
+    assert not np.isclose(scaler.scale_[0], 2.0, rtol=1e-12), (
+        "scale_ of [1, 3, 5] is 2, the sample std (ddof=1, divide by n - 1): use the "
+        "population std (ddof=0), sqrt(8/3) = 1.633, as scikit-learn"
+    )
+    assert scaler.scale_[1] == 1.0, (
+        f"scale_ of the constant column [10, 10, 10] is {scaler.scale_[1]!r}: a constant "
+        "feature gets scale_ = 1 (as scikit-learn), so it transforms to 0 instead of NaN"
+    )
+    np.testing.assert_allclose(
+        scaler.scale_,
+        [math.sqrt(8 / 3), 1.0],
+        rtol=1e-12,
+        err_msg="scale_: population std sqrt(8/3), and 1 for the constant column",
+    )
     s = math.sqrt(8 / 3)
     expected = np.array([[-2 / s, 0.0], [0.0, 0.0], [2 / s, 0.0]])
-    np.testing.assert_allclose(scaler.transform(X), expected, rtol=1e-12, atol=1e-15)
+    np.testing.assert_allclose(
+        scaler.transform(X),
+        expected,
+        rtol=1e-12,
+        atol=1e-15,
+        err_msg="transform of the training data by hand",
+    )
 
 
 def test_standard_scaler_uses_the_population_std():
@@ -38,7 +64,12 @@ def test_standard_scaler_uses_the_population_std():
         f"scale_ is {scaler.scale_[0]:.6g} for [0, 2], expected 1: use the population std "
         "(ddof=0, divide by n), not the sample std (ddof=1, divide by n - 1)"
     )
-    np.testing.assert_allclose(scaler.transform(X), [[-1.0], [1.0]], rtol=1e-12)
+    np.testing.assert_allclose(
+        scaler.transform(X),
+        [[-1.0], [1.0]],
+        rtol=1e-12,
+        err_msg="population std (ddof=0): [0, 2] scales to [-1, 1]; ddof=1 would give +-0.707",
+    )
 
 
 def test_standard_scaler_fit_returns_self():
@@ -49,15 +80,24 @@ def test_standard_scaler_fit_returns_self():
 @pytest.mark.parametrize("seed", SEEDS)
 def test_standardized_training_data_has_zero_mean_and_unit_variance(seed):
     Xt = mod.StandardScaler().fit_transform(random_data(seed))
-    np.testing.assert_allclose(Xt.mean(axis=0), 0.0, atol=1e-12)
-    np.testing.assert_allclose(Xt.std(axis=0), 1.0, rtol=1e-12)
+    np.testing.assert_allclose(
+        Xt.mean(axis=0), 0.0, atol=1e-12, err_msg="standardized training columns have mean 0"
+    )
+    np.testing.assert_allclose(
+        Xt.std(axis=0),
+        1.0,
+        rtol=1e-12,
+        err_msg="standardized training columns have population std 1",
+    )
 
 
 @pytest.mark.parametrize("seed", SEEDS)
 def test_standard_scaler_fit_transform_equals_fit_then_transform(seed):
     X = random_data(seed)
     np.testing.assert_allclose(
-        mod.StandardScaler().fit_transform(X), mod.StandardScaler().fit(X).transform(X)
+        mod.StandardScaler().fit_transform(X),
+        mod.StandardScaler().fit(X).transform(X),
+        err_msg="fit_transform(X) must equal fit(X).transform(X)",
     )
 
 
@@ -74,7 +114,7 @@ def test_constant_feature_scales_to_zero_not_nan():
         "for a constant feature (as scikit-learn), so it transforms to 0."
     )
     assert scaler.scale_[1] == 1.0, f"scale_ of a constant feature is {scaler.scale_[1]}, not 1"
-    np.testing.assert_array_equal(Xt[:, 1], 0.0)
+    np.testing.assert_array_equal(Xt[:, 1], 0.0, err_msg="a constant column transforms to 0")
 
 
 @pytest.mark.parametrize("value", [1 / 3, 0.1, 123.456, -7.7e5])
@@ -104,7 +144,47 @@ def test_small_but_genuine_spread_is_still_scaled():
             "rounding error instead"
         ),
     )
-    np.testing.assert_allclose(scaler.transform(X).std(), 1.0, rtol=1e-12)
+    np.testing.assert_allclose(
+        scaler.transform(X).std(),
+        1.0,
+        rtol=1e-12,
+        err_msg="values spread over 1e-10 standardize to std 1",
+    )
+
+
+def test_fit_transform_handles_constant_and_all_zero_columns_like_fit_then_transform():
+    X = degenerate_columns()
+    with inputs_unchanged("StandardScaler.fit_transform", X=X):
+        Xt, fp_error = run_numerically(mod.StandardScaler().fit_transform, X)
+    assert fp_error is None and np.all(np.isfinite(Xt)), (
+        f"StandardScaler().fit_transform of constant / all-zero columns gave "
+        f"{Xt[:2].tolist()}... ({fp_error}): fit_transform must use the same rule as fit + "
+        "transform (scale_ = 1 for a constant column), not its own (X - mean) / std; simplest "
+        "is return self.fit(X).transform(X)"
+    )
+    assert np.all(np.abs(Xt[:, 1:]) < 1e-9), (
+        f"fit_transform gave {Xt[:2, 1:].tolist()}... for the constant, all-zero and 1/3 "
+        "columns: each must transform to 0"
+    )
+    expected = (np.arange(10.0) - 4.5) / np.std(np.arange(10.0))
+    np.testing.assert_allclose(
+        Xt[:, 0], expected, rtol=1e-12, err_msg="the varying column next to constant ones"
+    )
+    scaler = mod.StandardScaler().fit(X)
+    np.testing.assert_array_equal(
+        scaler.scale_[1:], 1.0, err_msg="scale_ of the constant, all-zero and 1/3 columns"
+    )
+    np.testing.assert_allclose(
+        scaler.mean_, [4.5, 4.0, 0.0, 1 / 3], rtol=1e-15, err_msg="mean_ of every column"
+    )
+    np.testing.assert_allclose(
+        scaler.inverse_transform(Xt),
+        X,
+        rtol=1e-12,
+        atol=1e-15,
+        err_msg="inverse_transform(fit_transform(X)) must give X back, constant columns "
+        "included: Z * scale_ + mean_ (scale first, then shift)",
+    )
 
 
 # --- StandardScaler: fit on train, apply to test ------------------------------------------
@@ -142,7 +222,12 @@ def test_standard_scaler_inverse_transform_round_trips(seed):
     X = random_data(seed)
     scaler = mod.StandardScaler().fit(X)
     Z = np.random.default_rng(seed).normal(size=(5, X.shape[1]))
-    np.testing.assert_allclose(scaler.inverse_transform(scaler.transform(X)), X, rtol=1e-12)
+    np.testing.assert_allclose(
+        scaler.inverse_transform(scaler.transform(X)),
+        X,
+        rtol=1e-12,
+        err_msg="inverse_transform(transform(X)) must give X back",
+    )
     np.testing.assert_allclose(
         scaler.inverse_transform(Z),
         Z * X.std(axis=0) + X.mean(axis=0),
@@ -163,8 +248,15 @@ def test_with_mean_false_only_divides():
         rtol=1e-12,
         err_msg=("with_mean=False must not subtract the mean"),
     )
-    np.testing.assert_allclose(scaler.mean_, [2.0])  # still learned, as scikit-learn
-    np.testing.assert_allclose(scaler.inverse_transform([[1.0], [3.0]]), X, rtol=1e-12)
+    np.testing.assert_allclose(
+        scaler.mean_, [2.0], err_msg="with_mean=False still learns mean_ (as scikit-learn)"
+    )  # still learned, as scikit-learn
+    np.testing.assert_allclose(
+        scaler.inverse_transform([[1.0], [3.0]]),
+        X,
+        rtol=1e-12,
+        err_msg="with_mean=False: inverse_transform only multiplies by scale_",
+    )
 
 
 def test_with_std_false_only_centres():
@@ -177,14 +269,25 @@ def test_with_std_false_only_centres():
         err_msg=("with_std=False must not divide by the std"),
     )
     assert scaler.scale_ is None, "scale_ is None when with_std=False (as scikit-learn)"
-    np.testing.assert_allclose(scaler.inverse_transform([[-2.0], [2.0]]), X, rtol=1e-12)
+    np.testing.assert_allclose(
+        scaler.inverse_transform([[-2.0], [2.0]]),
+        X,
+        rtol=1e-12,
+        err_msg="with_std=False: inverse_transform only adds mean_",
+    )
 
 
 def test_with_neither_option_is_the_identity():
     X = np.array([[1.0, -2.0], [5.0, 7.0]])
     scaler = mod.StandardScaler(with_mean=False, with_std=False).fit(X)
-    np.testing.assert_array_equal(scaler.transform(X), X)
-    np.testing.assert_array_equal(scaler.inverse_transform(X), X)
+    np.testing.assert_array_equal(
+        scaler.transform(X), X, err_msg="with neither option transform is the identity"
+    )
+    np.testing.assert_array_equal(
+        scaler.inverse_transform(X),
+        X,
+        err_msg="with neither option inverse_transform is the identity",
+    )
     assert scaler.mean_ is None and scaler.scale_ is None, (
         "with with_mean=False and with_std=False, mean_ and scale_ are None (as scikit-learn)"
     )
@@ -206,10 +309,18 @@ def test_standard_scaler_matches_sklearn(with_mean, with_std):
         else:
             np.testing.assert_allclose(a, b, rtol=1e-12, err_msg=name)
     np.testing.assert_allclose(
-        ours.transform(X_test), ref.transform(X_test), rtol=1e-12, atol=1e-12
+        ours.transform(X_test),
+        ref.transform(X_test),
+        rtol=1e-12,
+        atol=1e-12,
+        err_msg="transform against scikit-learn's StandardScaler",
     )
     np.testing.assert_allclose(
-        ours.inverse_transform(X_test), ref.inverse_transform(X_test), rtol=1e-12, atol=1e-12
+        ours.inverse_transform(X_test),
+        ref.inverse_transform(X_test),
+        rtol=1e-12,
+        atol=1e-12,
+        err_msg="inverse_transform against scikit-learn's StandardScaler",
     )
 
 
@@ -223,6 +334,7 @@ def test_standard_scaler_matches_sklearn_on_real_data():
         preprocessing.StandardScaler().fit_transform(X),
         rtol=1e-12,
         atol=1e-12,
+        err_msg="fit_transform of the wine data against scikit-learn",
     )
 
 
@@ -232,11 +344,23 @@ def test_standard_scaler_matches_sklearn_on_real_data():
 def test_min_max_scaler_hand_example():
     X = np.array([[1.0, -4.0], [2.0, 0.0], [3.0, 4.0]])
     scaler = mod.MinMaxScaler().fit(X)
-    np.testing.assert_array_equal(scaler.data_min_, [1.0, -4.0])
-    np.testing.assert_array_equal(scaler.data_max_, [3.0, 4.0])
-    np.testing.assert_array_equal(scaler.data_range_, [2.0, 8.0])
+    np.testing.assert_array_equal(
+        scaler.data_min_, [1.0, -4.0], err_msg="data_min_ is the per-column minimum"
+    )
+    np.testing.assert_array_equal(
+        scaler.data_max_, [3.0, 4.0], err_msg="data_max_ is the per-column maximum"
+    )
+    np.testing.assert_array_equal(
+        scaler.data_range_, [2.0, 8.0], err_msg="data_range_ is data_max_ - data_min_"
+    )
     expected = [[0.0, 0.0], [0.5, 0.5], [1.0, 1.0]]
-    np.testing.assert_allclose(scaler.transform(X), expected, rtol=1e-12, atol=1e-15)
+    np.testing.assert_allclose(
+        scaler.transform(X),
+        expected,
+        rtol=1e-12,
+        atol=1e-15,
+        err_msg="transform of the training data by hand",
+    )
 
 
 def test_min_max_scaler_uses_the_feature_range():
@@ -263,8 +387,20 @@ def test_min_max_scaler_fit_returns_self():
 @pytest.mark.parametrize("feature_range", [(0, 1), (-3.0, 2.5)])
 def test_scaled_training_data_spans_exactly_the_feature_range(seed, feature_range):
     Xt = mod.MinMaxScaler(feature_range=feature_range).fit_transform(random_data(seed))
-    np.testing.assert_allclose(Xt.min(axis=0), feature_range[0], rtol=1e-12, atol=1e-12)
-    np.testing.assert_allclose(Xt.max(axis=0), feature_range[1], rtol=1e-12, atol=1e-12)
+    np.testing.assert_allclose(
+        Xt.min(axis=0),
+        feature_range[0],
+        rtol=1e-12,
+        atol=1e-12,
+        err_msg="the scaled training data reaches the lower end of feature_range",
+    )
+    np.testing.assert_allclose(
+        Xt.max(axis=0),
+        feature_range[1],
+        rtol=1e-12,
+        atol=1e-12,
+        err_msg="the scaled training data reaches the upper end of feature_range",
+    )
 
 
 @pytest.mark.parametrize("feature_range", [(0, 1), (-1, 1), (2, 5)])
@@ -285,6 +421,49 @@ def test_min_max_constant_feature_maps_to_the_lower_end(feature_range):
             f"a constant feature must map to the lower end {feature_range[0]} of feature_range "
             "(as scikit-learn), not to the middle or the upper end"
         ),
+    )
+
+
+def test_min_max_fit_transform_of_constant_and_all_zero_columns_and_data_range():
+    X = degenerate_columns()
+    Xt, fp_error = run_numerically(mod.MinMaxScaler(feature_range=(-1, 1)).fit_transform, X)
+    assert fp_error is None and np.all(np.isfinite(Xt)), (
+        f"MinMaxScaler.fit_transform of constant / all-zero columns gave {Xt[:2].tolist()}... "
+        f"({fp_error}): max - min = 0 there; fit_transform must use the same rule as fit + "
+        "transform (divide by 1 instead), simplest is return self.fit(X).transform(X)"
+    )
+    np.testing.assert_allclose(
+        Xt[:, 1:],
+        -1.0,
+        rtol=1e-12,
+        err_msg="constant, all-zero and 1/3 columns map to the lower end -1 of feature_range",
+    )
+    scaler = mod.MinMaxScaler().fit(X)
+    assert np.array_equal(scaler.data_range_, [9.0, 0.0, 0.0, 0.0]), (
+        f"data_range_ is {scaler.data_range_.tolist()}, expected [9, 0, 0, 0]: it is "
+        "data_max_ - data_min_ as learned (0 for a constant column, as scikit-learn); only "
+        "the division uses 1 in place of a zero range"
+    )
+
+
+def test_min_max_range_within_rounding_of_zero_counts_as_constant():
+    # 0.1 + 0.2 and 0.3 differ by 5.6e-17: a rounding error, not a spread. scikit-learn
+    # treats a range below 10 * eps as zero, so the column maps to the lower end, whereas
+    # a range == 0 test would stretch the rounding error to the whole feature_range.
+    X = np.array([[0.0, 0.1 + 0.2], [1.0, 0.3], [2.0, 0.3]])
+    Xt = mod.MinMaxScaler().fit_transform(X)
+    assert np.all(np.abs(Xt[:, 1]) < 1e-9), (
+        f"a column of 0.1 + 0.2 and 0.3 (range 5.6e-17, a rounding error) scaled to "
+        f"{Xt[:, 1].tolist()}: a range below 10 * eps (float64 machine epsilon) counts as "
+        "zero, as in scikit-learn; exactly == 0 is not enough"
+    )
+    X_small = np.array([[0.0], [1e-10], [2e-10]])  # a genuine, tiny spread still scales
+    np.testing.assert_allclose(
+        mod.MinMaxScaler().fit_transform(X_small)[:, 0],
+        [0.0, 0.5, 1.0],
+        rtol=1e-12,
+        err_msg="values spread over 1e-10 are not constant: an absolute threshold such as "
+        "range < 1e-8 wrongly flattens them",
     )
 
 
@@ -321,9 +500,45 @@ def test_min_max_scaler_transforms_several_new_rows_with_the_training_range():
 def test_min_max_inverse_transform_round_trips(seed):
     X = random_data(seed)
     scaler = mod.MinMaxScaler(feature_range=(-2, 3)).fit(X)
-    np.testing.assert_allclose(scaler.inverse_transform(scaler.transform(X)), X, rtol=1e-12)
+    np.testing.assert_allclose(
+        scaler.inverse_transform(scaler.transform(X)),
+        X,
+        rtol=1e-12,
+        err_msg="inverse_transform(transform(X)) must give X back",
+    )
     mid = scaler.inverse_transform(np.full((1, X.shape[1]), 0.5))
-    np.testing.assert_allclose(mid[0], (X.min(axis=0) + X.max(axis=0)) / 2, rtol=1e-12)
+    np.testing.assert_allclose(
+        mid[0],
+        (X.min(axis=0) + X.max(axis=0)) / 2,
+        rtol=1e-12,
+        err_msg="0.5 maps back to the middle of the training range",
+    )
+
+
+def test_both_scalers_match_sklearn_on_degenerate_columns():
+    preprocessing = import_sklearn("preprocessing")
+    X = np.column_stack([degenerate_columns(), [0.1 + 0.2] + [0.3] * 9])
+    pairs = [
+        (mod.StandardScaler(), preprocessing.StandardScaler(), ("mean_", "scale_")),
+        (mod.MinMaxScaler((2, 5)), preprocessing.MinMaxScaler((2, 5)), ("data_range_",)),
+    ]
+    for ours, ref, attributes in pairs:
+        name = type(ours).__name__
+        np.testing.assert_allclose(
+            ours.fit_transform(X),
+            ref.fit_transform(X),
+            rtol=1e-12,
+            atol=1e-12,
+            err_msg=f"{name}.fit_transform of constant, all-zero and near-constant columns",
+        )
+        for attribute in attributes:
+            np.testing.assert_allclose(
+                getattr(ours, attribute),
+                getattr(ref, attribute),
+                rtol=1e-12,
+                atol=1e-300,
+                err_msg=f"{name}.{attribute} against scikit-learn",
+            )
 
 
 @pytest.mark.parametrize("feature_range", [(0, 1), (-1, 1), (-5.5, 0.25)])
@@ -334,13 +549,25 @@ def test_min_max_scaler_matches_sklearn(feature_range):
     X_test = random_data(6, n=8)
     ours = mod.MinMaxScaler(feature_range=feature_range).fit(X)
     ref = preprocessing.MinMaxScaler(feature_range=feature_range).fit(X)
-    np.testing.assert_array_equal(ours.data_min_, ref.data_min_)
-    np.testing.assert_array_equal(ours.data_max_, ref.data_max_)
-    np.testing.assert_allclose(
-        ours.transform(X_test), ref.transform(X_test), rtol=1e-12, atol=1e-12
+    np.testing.assert_array_equal(
+        ours.data_min_, ref.data_min_, err_msg="data_min_ against scikit-learn"
+    )
+    np.testing.assert_array_equal(
+        ours.data_max_, ref.data_max_, err_msg="data_max_ against scikit-learn"
     )
     np.testing.assert_allclose(
-        ours.inverse_transform(X_test), ref.inverse_transform(X_test), rtol=1e-12, atol=1e-12
+        ours.transform(X_test),
+        ref.transform(X_test),
+        rtol=1e-12,
+        atol=1e-12,
+        err_msg="transform against scikit-learn's MinMaxScaler",
+    )
+    np.testing.assert_allclose(
+        ours.inverse_transform(X_test),
+        ref.inverse_transform(X_test),
+        rtol=1e-12,
+        atol=1e-12,
+        err_msg="inverse_transform against scikit-learn's MinMaxScaler",
     )
 
 
