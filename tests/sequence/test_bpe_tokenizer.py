@@ -212,7 +212,17 @@ def test_the_worked_example_to_the_end():
 def test_no_merges_for_vocab_size_256():
     tok = trained("hello hello", 256)
     assert merges_of(tok) == {}, "vocab_size 256 is the bytes alone: no merge"
-    assert ids_of(tok.encode("hé")) == [104, 0xC3, 0xA9], "no merges: encode is the UTF-8 bytes"
+    got = ids_of(tok.encode("hé👍"))
+    if got == [104, 0xE9, 0x1F44D]:
+        pytest.fail(
+            "encode('hé👍') gave the code points [104, 233, 128077]: BPE here is byte-level. "
+            "Start from text.encode('utf-8') (é is C3 A9, 👍 four bytes), so every id < 256 "
+            "is one byte and any string is encodable"
+        )
+    assert got == [104, 0xC3, 0xA9, 0xF0, 0x9F, 0x91, 0x8D], (
+        f"no merges: encode('hé👍') is its UTF-8 bytes [104, 195, 169, 240, 159, 145, 141], "
+        f"got {got}"
+    )
 
 
 def test_training_on_short_texts():
