@@ -5,28 +5,35 @@ Difficulty 1 (warm-up), target time 15 minutes.
 Least squares with an L2 penalty that shrinks the weights towards 0 but leaves the
 intercept alone. The penalty makes the problem well-posed even when X^T X is singular.
 
+Math:
     objective:   ||y - X w - b||^2 + alpha * ||w||^2        (b is NOT penalized)
     closed form: centre Xc = X - mean(X, axis=0), yc = y - mean(y), then
                  (Xc^T Xc + alpha I) w = Xc^T yc,   b = mean(y) - mean(X)·w
     without an intercept: (X^T X + alpha I) w = X^T y, b = 0
 
-This is exactly scikit-learn's Ridge: a sum of squared errors (not a mean: no alpha/n),
-and no factor 1/2 anywhere (no 2*alpha).
-
 Shapes: X is (n_samples, n_features), y is (n_samples,); coef_ is (n_features,),
 intercept_ a float, predict returns (n_samples,).
+
+Conventions:
+- Defaults: alpha=1.0, fit_intercept=True. This is exactly scikit-learn's Ridge: a sum of
+  squared errors (not a mean: no alpha/n), and no factor 1/2 anywhere (no 2*alpha).
+- The intercept is not penalized; with fit_intercept=False, intercept_ is exactly 0.0.
+- alpha >= 0, validated at the start of fit (a negative alpha is a ValueError: the
+  objective would be unbounded below). alpha = 0 is ordinary least squares and returns
+  the minimum-norm solution on collinear columns, as scikit-learn does.
+- fit returns self; refitting starts afresh. predict before fit raises NotFittedError (the
+  stub's validation does it); a feature count differing from fit is a ValueError. X and y
+  are never modified.
 
 Complexity: O(n d^2 + d^3) time, O(n d + d^2) memory; never an (n, n) matrix when
 n >= d, and no Python loop over samples.
 
-Requirements and pitfalls:
-- Do not penalize the intercept: with a large offset in y and a large alpha the
-  intercept must still be about mean(y) - mean(X)·w, not shrunk towards 0.
-- alpha is validated at the start of fit: a negative alpha is a ValueError (the
-  objective would be unbounded below).
-- alpha = 0 is ordinary least squares, and must not crash on collinear columns:
-  return the minimum-norm solution then, as scikit-learn does.
-- Never modify X or y in place.
+Pitfalls:
+- Penalizing the intercept (a ones column inside alpha I): with a large offset in y and a
+  large alpha the intercept is shrunk towards 0 instead of mean(y) - mean(X)·w.
+- alpha / n (a mean-squared-error objective), 2 * alpha or alpha / 2.
+- np.linalg.solve or inv with alpha = 0 on collinear columns: singular or garbage.
+- X -= mean changes the caller's array.
 
 Worked example:
     X = [[0], [1], [2], [3]], y = [1, 2, 2, 4], alpha = 1
@@ -34,7 +41,7 @@ Worked example:
     coef_ = [4.5 / (5 + 1)] = [0.75]  (least squares would give 0.9)
     intercept_ = 2.25 - 1.5 * 0.75 = 1.125
 
-Run `pytest -k ridge` to check your work; hints are in hints/regression/ridge.md.
+Run `pytest --kata regression/ridge` to check your work; hints are in hints/regression/ridge.md.
 """
 
 import numpy as np  # noqa: F401  (you will need it)

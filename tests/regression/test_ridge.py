@@ -86,9 +86,19 @@ def test_shrinks_the_hand_worked_slope():
     assert model.coef_[0] != pytest.approx(0.9), "coef_ is the OLS slope: alpha was ignored"
     for wrong, name in [(4.5 / 5.25, "alpha / n"), (4.5 / 7, "2 * alpha")]:
         assert model.coef_[0] != pytest.approx(wrong), f"the penalty was applied as {name}"
-    np.testing.assert_allclose(model.coef_, [0.75], atol=1e-12)
-    assert model.intercept_ == pytest.approx(1.125, abs=1e-12)
-    np.testing.assert_allclose(model.predict([[1.5], [5.5]]), [2.25, 5.25], atol=1e-12)
+    np.testing.assert_allclose(
+        model.coef_, [0.75], atol=1e-12, err_msg="ridge slope 4.5 / (5 + alpha)"
+    )
+    assert model.intercept_ == pytest.approx(1.125, abs=1e-12), (
+        f"intercept_ = {model.intercept_}, expected 2.25 - 1.5 * 0.75 = 1.125: the intercept "
+        "is mean(y) - mean(X)·coef_, never penalized or shrunk"
+    )
+    np.testing.assert_allclose(
+        model.predict([[1.5], [5.5]]),
+        [2.25, 5.25],
+        atol=1e-12,
+        err_msg="predict is X @ coef_ + intercept_",
+    )
 
 
 def test_orthogonal_columns_are_shrunk_independently():
@@ -96,8 +106,15 @@ def test_orthogonal_columns_are_shrunk_independently():
     X = np.array([[1.0, 1.0], [1.0, -1.0], [-1.0, 1.0], [-1.0, -1.0]])
     y = np.array([3.0, 1.0, -1.0, -3.0])  # x1ᵀy = 8, x2ᵀy = 4, each xᵀx = 4, mean 0
     model = mod.Ridge(alpha=4.0).fit(X, y + 10.0)
-    np.testing.assert_allclose(model.coef_, [8 / 8, 4 / 8], atol=1e-12)
-    assert model.intercept_ == pytest.approx(10.0, abs=1e-12)
+    np.testing.assert_allclose(
+        model.coef_,
+        [8 / 8, 4 / 8],
+        atol=1e-12,
+        err_msg="model.coef_: orthogonal columns are shrunk independently",
+    )
+    assert model.intercept_ == pytest.approx(10.0, abs=1e-12), (
+        "orthogonal columns are shrunk independently"
+    )
 
 
 # --- independent oracles -----------------------------------------------------------------
@@ -137,7 +154,7 @@ def test_matches_sklearn(seed, alpha, fit_intercept):
     assert np.allclose(ours.coef_, ref.coef_, rtol=0, atol=1e-8), explain(
         ours, X, y, alpha, fit_intercept
     )
-    assert ours.intercept_ == pytest.approx(ref.intercept_, abs=1e-8)
+    assert ours.intercept_ == pytest.approx(ref.intercept_, abs=1e-8), "matches sklearn"
 
 
 @pytest.mark.parametrize("alpha", [0.1, 10.0])
@@ -147,8 +164,15 @@ def test_matches_sklearn_with_more_features_than_samples(alpha):
     X, y = rng.normal(size=(8, 20)), rng.normal(size=8) + 3.0
     ours = mod.Ridge(alpha=alpha).fit(X, y)
     ref = linear_model.Ridge(alpha=alpha).fit(X, y)
-    np.testing.assert_allclose(ours.coef_, ref.coef_, atol=1e-8)
-    assert ours.intercept_ == pytest.approx(ref.intercept_, abs=1e-8)
+    np.testing.assert_allclose(
+        ours.coef_,
+        ref.coef_,
+        atol=1e-8,
+        err_msg="ours.coef_: matches sklearn with more features than samples",
+    )
+    assert ours.intercept_ == pytest.approx(ref.intercept_, abs=1e-8), (
+        "matches sklearn with more features than samples"
+    )
 
 
 # --- the intercept and alpha --------------------------------------------------------------
@@ -211,7 +235,9 @@ def test_alpha_zero_is_least_squares_even_with_collinear_columns():
         f"least-squares solution {np.round(coef, 4)}: solving with a singular XᵀX gives "
         "garbage; use lstsq or pinv when alpha = 0"
     )
-    assert model.intercept_ == pytest.approx(y_mean - x_mean @ coef, abs=1e-8)
+    assert model.intercept_ == pytest.approx(y_mean - x_mean @ coef, abs=1e-8), (
+        "alpha zero is least squares even with collinear columns"
+    )
 
 
 def test_alpha_zero_handles_collinear_columns_that_rounding_hides():
@@ -231,7 +257,9 @@ def test_alpha_zero_handles_collinear_columns_that_rounding_hides():
         "solve (or a LinAlgError fallback, or a small jitter on the diagonal) is not "
         "enough; use lstsq or pinv on X itself when alpha = 0"
     )
-    assert model.intercept_ == pytest.approx(y_mean - x_mean @ coef, abs=1e-8)
+    assert model.intercept_ == pytest.approx(y_mean - x_mean @ coef, abs=1e-8), (
+        "alpha zero handles collinear columns that rounding hides"
+    )
 
 
 def test_alpha_zero_is_accurate_on_ill_conditioned_columns():
@@ -277,7 +305,9 @@ def test_shifting_the_data_only_moves_the_intercept(seed):
         err_msg="shifting X or y changed coef_: the intercept is being penalized",
     )
     expected = base.intercept_ - 300.0 - shift @ base.coef_
-    assert moved.intercept_ == pytest.approx(expected, abs=1e-7)
+    assert moved.intercept_ == pytest.approx(expected, abs=1e-7), (
+        "shifting the data only moves the intercept"
+    )
 
 
 @pytest.mark.parametrize("seed", SEEDS)
@@ -286,8 +316,15 @@ def test_permuting_the_samples_does_not_change_the_fit(seed):
     perm = np.random.default_rng(seed + 10).permutation(len(y))
     a = mod.Ridge(alpha=2.0).fit(X, y)
     b = mod.Ridge(alpha=2.0).fit(X[perm], y[perm])
-    np.testing.assert_allclose(b.coef_, a.coef_, atol=1e-10)
-    assert b.intercept_ == pytest.approx(a.intercept_, abs=1e-10)
+    np.testing.assert_allclose(
+        b.coef_,
+        a.coef_,
+        atol=1e-10,
+        err_msg="b.coef_: permuting the samples does not change the fit",
+    )
+    assert b.intercept_ == pytest.approx(a.intercept_, abs=1e-10), (
+        "permuting the samples does not change the fit"
+    )
 
 
 # --- inputs, attributes and bad input --------------------------------------------------------
@@ -322,6 +359,46 @@ def test_negative_alpha_is_a_value_error():
         mod.Ridge(alpha=-1.0).fit(X, y)
     with pytest.raises(ValueError, match="alpha"):
         mod.Ridge(alpha="1").fit(X, y)
+
+
+@pytest.mark.parametrize("fit_intercept", [True, False])
+def test_refitting_on_new_data_starts_afresh(fit_intercept):
+    X1, y1 = data(13, n=40, d=4)
+    X2, y2 = data(14, n=30, d=2, intercept=-7.0)
+    model = mod.Ridge(alpha=2.0, fit_intercept=fit_intercept).fit(X1, y1)
+    model.fit(X2, y2)
+    coef, intercept = closed_form(X2, y2, 2.0, fit_intercept)
+    assert np.shape(model.coef_) == (2,), (
+        f"after refitting on 2 features coef_ has shape {np.shape(model.coef_)}: fit must "
+        "replace the learned state"
+    )
+    np.testing.assert_allclose(
+        np.append(model.coef_, model.intercept_),
+        np.append(coef, intercept),
+        rtol=1e-10,
+        atol=1e-10,
+        err_msg="refitting on new data must equal the closed form on the new data (nothing "
+        "kept from the first fit, e.g. its means)",
+    )
+
+
+def test_constant_target_and_constant_feature():
+    rng = np.random.default_rng(15)
+    X = np.column_stack([rng.normal(size=20), np.full(20, 3.0)])
+    model = mod.Ridge(alpha=1.0).fit(X, np.full(20, -4.0))
+    np.testing.assert_allclose(
+        model.coef_, 0.0, atol=1e-12, err_msg="a constant y needs no slope: coef_ must be 0"
+    )
+    assert model.intercept_ == pytest.approx(-4.0, abs=1e-12), (
+        f"a constant y = -4 gave intercept_ {model.intercept_}: the unpenalized intercept "
+        "is mean(y) - mean(X)·coef = -4"
+    )
+    y = X[:, 0] * 2.0 + 1.0
+    model = mod.Ridge(alpha=1.0).fit(X, y)
+    assert model.coef_[1] == pytest.approx(0.0, abs=1e-12), (
+        f"the constant feature got coefficient {model.coef_[1]}: centred, it is all zeros, "
+        "so ridge gives it exactly 0"
+    )
 
 
 def test_predict_before_fit_raises_not_fitted_error():
