@@ -338,7 +338,9 @@ def test_beam_width_one_is_greedy(seed, length_penalty):
     )
     expected = greedy(model, BOS, 4, 8, length_penalty)
     assert tokens_of(got) == tokens_of(expected), (
-        f"beam_width = 1 is greedy decoding: expected {tokens_of(expected)}, got {tokens_of(got)}"
+        f"beam_width = 1 is greedy decoding: expected {tokens_of(expected)}, got "
+        f"{tokens_of(got)}. A finished hypothesis keeps its slot in the beam (it is not set "
+        "aside while the search goes on), so a beam of one stops at its first eos"
     )
 
 
