@@ -8,12 +8,12 @@ from kata.loader import load_kata
 
 @figure("applied/bandits", "bandit_regret.png")
 def bandit_regret():
-    """Mean cumulative pseudo-regret of the three policies (and uniform play) over 10 runs."""
+    """Mean cumulative pseudo-regret of the three policies (and uniform play) over 6 runs."""
     import matplotlib.pyplot as plt
 
     mod = load_kata("applied/bandits", "solutions")
     probs = np.array([0.2, 0.4, 0.5, 0.7])
-    n_steps, n_runs = 5000, 10
+    n_steps, n_runs = 4000, 6
     policies = {
         "epsilon-greedy (eps = 0.1)": lambda seed: mod.EpsilonGreedy(4, 0.1, random_state=seed),
         "UCB1": lambda seed: mod.UCB1(4),
