@@ -3,8 +3,11 @@
 Difficulty 1 (warm-up), target time 15 minutes.
 
 Models take numbers, but labels arrive as anything: strings ("cat", "dog"), arbitrary
-integers (3, 7, 42), -1/+1. Write the two encoders that turn them into what a model needs.
+integers (3, 7, 42), -1/+1. Write the two encoders that turn them into what a model needs:
+one_hot(y, n_classes=None) for class indices, and a LabelEncoder with fit, transform,
+fit_transform and inverse_transform for labels of any type.
 
+Math:
     LabelEncoder:  classes_ = the distinct labels of y, SORTED
                    transform(y)[i]          = index of y[i] in classes_     (0 .. K-1)
                    inverse_transform(k)[i]  = classes_[k[i]]
@@ -14,22 +17,34 @@ integers (3, 7, 42), -1/+1. Write the two encoders that turn them into what a mo
 Shapes: y is (n_samples,). classes_ is (K,) with the labels' own dtype (ints, strings, ...);
 transform returns int64 indices (n_samples,); one_hot returns float64 (n_samples, K).
 
-Complexity: O(n log K) for transform (binary search in the sorted classes_) and O(n K) for
-one_hot (the output's size); no Python loop over samples.
-
-Requirements:
+Conventions:
 - classes_ is sorted (np.unique order), not in order of first appearance, so that two
   encoders fitted on the same labels in a different order agree (scikit-learn does this).
-- Any label type works: integers, strings, floats.
+  Any label type works: integers, strings, floats.
+- Every fit starts afresh: fitting again on new labels replaces classes_ (nothing from an
+  earlier fit is merged in or kept for transform).
 - transform of a label never seen in fit raises ValueError whose message names the unseen
   label(s); it must not silently map it to some index.
 - inverse_transform accepts whole-number indices 0..K-1 only: anything else is a ValueError.
-  Beware that classes_[-1] is valid NumPy and would silently return the last class.
 - one_hot takes whole-number class indices >= 0 (integers, or floats like 2.0); strings,
   fractions (2.5) and negatives are a ValueError (encode strings with LabelEncoder first).
   n_classes=None means max(y) + 1; an n_classes smaller than max(y) + 1 is a ValueError
   mentioning n_classes; a larger one just adds all-zero columns.
-- Never modify y in place.
+- y must be 1-D: a 2-D or 3-D y is a ValueError (the stub's check_labels calls do it);
+  transform and inverse_transform before fit raise NotFittedError (the stub's
+  check_is_fitted calls, keep them first). Never modify y in place.
+
+Complexity: O(n log K) for transform (binary search in the sorted classes_) and O(n K) for
+one_hot (the output's size); no Python loop over samples.
+
+Pitfalls:
+- classes_ in order of first appearance (a dict filled while scanning y).
+- np.searchsorted alone: an unseen label gets the index of its neighbour instead of an
+  error; a string label compared with integer classes_ can be cast onto a seen one.
+- classes_[-1] is valid NumPy: inverse_transform([-1]) would silently return the last class.
+- Caching the lookup table (or classes_) of the first fit, so a refit is ignored.
+- one_hot with np.eye(K)[y]: works, but a float or negative y indexes silently (or builds
+  a K x K matrix for nothing).
 
 Worked example:
     enc = LabelEncoder().fit(["b", "a", "c", "a"])   ->  classes_ = ["a", "b", "c"]
@@ -37,7 +52,8 @@ Worked example:
     enc.inverse_transform([1])                       ->  ["b"]
     one_hot([0, 2], n_classes=3)                     ->  [[1, 0, 0], [0, 0, 1]]
 
-Run `pytest -k encoders` to check your work; hints are in hints/preprocessing/encoders.md.
+Run `pytest --kata preprocessing/encoders` to check your work; hints are in
+hints/preprocessing/encoders.md.
 """
 
 import numbers

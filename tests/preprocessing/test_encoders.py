@@ -13,9 +13,16 @@ mod = load_kata("preprocessing/encoders")
 
 
 def test_one_hot_hand_example():
-    got = mod.one_hot([0, 2, 1, 2])
+    try:
+        got = mod.one_hot([0, 2, 1, 2])
+    except IndexError as exc:
+        pytest.fail(
+            f"one_hot([0, 2, 1, 2]) raised IndexError ({exc}): the output needs max(y) + 1 = 3 "
+            "columns (classes 0, 1, 2), not max(y)",
+            pytrace=False,
+        )
     expected = [[1, 0, 0], [0, 0, 1], [0, 1, 0], [0, 0, 1]]
-    np.testing.assert_array_equal(got, expected)
+    np.testing.assert_array_equal(got, expected, err_msg="one_hot of the hand example")
     assert got.dtype == np.float64, f"one_hot returned {got.dtype}, expected float64"
 
 
@@ -25,12 +32,16 @@ def test_one_hot_default_width_is_max_label_plus_one():
         f"one_hot([3, 1]) has shape {got.shape}, expected (2, 4): with n_classes=None the "
         "width is max(y) + 1 (classes 0..3), not the number of distinct labels"
     )
-    np.testing.assert_array_equal(got, [[0, 0, 0, 1], [0, 1, 0, 0]])
+    np.testing.assert_array_equal(
+        got, [[0, 0, 0, 1], [0, 1, 0, 0]], err_msg="n_classes=None gives max(y) + 1 = 4 columns"
+    )
 
 
 def test_one_hot_larger_n_classes_adds_zero_columns():
     got = mod.one_hot([1, 0], n_classes=5)
-    np.testing.assert_array_equal(got, [[0, 1, 0, 0, 0], [1, 0, 0, 0, 0]])
+    np.testing.assert_array_equal(
+        got, [[0, 1, 0, 0, 0], [1, 0, 0, 0, 0]], err_msg="a larger n_classes adds all-zero columns"
+    )
 
 
 @pytest.mark.parametrize("seed", SEEDS)
@@ -39,26 +50,47 @@ def test_one_hot_rows_have_a_single_one_at_the_label(seed):
     y = rng.integers(0, 7, size=200)
     got = mod.one_hot(y, n_classes=7)
     assert got.shape == (200, 7)
-    np.testing.assert_array_equal(got.sum(axis=1), 1.0)
-    np.testing.assert_array_equal(np.argmax(got, axis=1), y)
-    np.testing.assert_array_equal(got, np.arange(7) == y[:, None])  # independent oracle
+    np.testing.assert_array_equal(
+        got.sum(axis=1), 1.0, err_msg="each row of one_hot holds exactly one 1"
+    )
+    np.testing.assert_array_equal(
+        np.argmax(got, axis=1), y, err_msg="the 1 of row i sits in column y[i]"
+    )
+    np.testing.assert_array_equal(
+        got,
+        np.arange(7) == y[:, None],
+        err_msg="one_hot against the comparison y[:, None] == arange(K)",
+    )  # independent oracle
 
 
 def test_one_hot_accepts_whole_number_floats():
-    np.testing.assert_array_equal(mod.one_hot(np.array([2.0, 0.0])), [[0, 0, 1], [1, 0, 0]])
+    np.testing.assert_array_equal(
+        mod.one_hot(np.array([2.0, 0.0])),
+        [[0, 0, 1], [1, 0, 0]],
+        err_msg="whole-number floats are class indices",
+    )
 
 
 def test_one_hot_matches_sklearn():
     preprocessing = import_sklearn("preprocessing")
     y = np.random.default_rng(3).integers(0, 5, size=50)
     ref = preprocessing.label_binarize(y, classes=list(range(6)))
-    np.testing.assert_array_equal(mod.one_hot(y, n_classes=6), ref)
+    np.testing.assert_array_equal(
+        mod.one_hot(y, n_classes=6), ref, err_msg="one_hot against scikit-learn's OneHotEncoder"
+    )
 
 
 def test_one_hot_n_classes_smaller_than_max_label_is_a_value_error():
     mod.one_hot([0, 1, 2], n_classes=3)
-    with pytest.raises(ValueError, match="n_classes"):
-        mod.one_hot([0, 1, 2], n_classes=2)
+    try:
+        with pytest.raises(ValueError, match="n_classes"):
+            mod.one_hot([0, 1, 2], n_classes=2)
+    except IndexError:
+        pytest.fail(
+            "one_hot([0, 1, 2], n_classes=2) raised IndexError: check n_classes >= max(y) + 1 "
+            "first and raise a ValueError mentioning n_classes",
+            pytrace=False,
+        )
 
 
 @pytest.mark.parametrize(
@@ -109,11 +141,23 @@ def test_one_hot_does_not_modify_its_input():
 def test_label_encoder_hand_example_with_strings():
     enc = mod.LabelEncoder()
     assert enc.fit(["b", "a", "c", "a"]) is enc, "fit must return self"
-    np.testing.assert_array_equal(enc.classes_, ["a", "b", "c"])
+    assert list(enc.classes_) != ["b", "a", "c"], (
+        "classes_ is ['b', 'a', 'c'], the order of first appearance: it must be the SORTED "
+        "distinct labels (np.unique), ['a', 'b', 'c']"
+    )
+    np.testing.assert_array_equal(
+        enc.classes_, ["a", "b", "c"], err_msg="classes_ of ['b', 'a', 'c', 'a'], sorted"
+    )
     got = enc.transform(["c", "a", "b", "a"])
-    np.testing.assert_array_equal(got, [2, 0, 1, 0])
+    np.testing.assert_array_equal(
+        got, [2, 0, 1, 0], err_msg="transform gives each label's index in the sorted classes_"
+    )
     assert np.issubdtype(got.dtype, np.integer), f"transform gave {got.dtype}, expected ints"
-    np.testing.assert_array_equal(enc.inverse_transform([1, 2]), ["b", "c"])
+    np.testing.assert_array_equal(
+        enc.inverse_transform([1, 2]),
+        ["b", "c"],
+        err_msg="inverse_transform maps indices back to labels",
+    )
 
 
 def test_label_encoder_classes_are_sorted_not_in_order_of_appearance():
@@ -122,14 +166,26 @@ def test_label_encoder_classes_are_sorted_not_in_order_of_appearance():
         f"classes_ is {list(enc.classes_)}: it must be the sorted distinct labels (np.unique), "
         "not the order of first appearance, so the encoding does not depend on sample order"
     )
-    np.testing.assert_array_equal(enc.transform(["zebra", "cat"]), [2, 0])
+    np.testing.assert_array_equal(
+        enc.transform(["zebra", "cat"]),
+        [2, 0],
+        err_msg="indices follow the sorted classes_, not the order of appearance",
+    )
 
 
 def test_label_encoder_handles_arbitrary_integer_labels():
     enc = mod.LabelEncoder().fit([42, -1, 7, 42])
-    np.testing.assert_array_equal(enc.classes_, [-1, 7, 42])
-    np.testing.assert_array_equal(enc.transform([7, 42, -1]), [1, 2, 0])
-    np.testing.assert_array_equal(enc.inverse_transform([2, 0]), [42, -1])
+    np.testing.assert_array_equal(
+        enc.classes_, [-1, 7, 42], err_msg="classes_ of arbitrary integers, sorted"
+    )
+    np.testing.assert_array_equal(
+        enc.transform([7, 42, -1]), [1, 2, 0], err_msg="transform of arbitrary integer labels"
+    )
+    np.testing.assert_array_equal(
+        enc.inverse_transform([2, 0]),
+        [42, -1],
+        err_msg="inverse_transform of arbitrary integer labels",
+    )
 
 
 def test_label_encoder_classes_keep_the_label_dtype():
@@ -148,10 +204,20 @@ def test_label_encoder_round_trips(seed):
     y = rng.choice(words, size=100)
     enc = mod.LabelEncoder()
     codes = enc.fit_transform(y)
-    np.testing.assert_array_equal(codes, mod.LabelEncoder().fit(y).transform(y))
-    np.testing.assert_array_equal(enc.inverse_transform(codes), y)
+    np.testing.assert_array_equal(
+        codes,
+        mod.LabelEncoder().fit(y).transform(y),
+        err_msg="fit_transform(y) must equal fit(y).transform(y)",
+    )
+    np.testing.assert_array_equal(
+        enc.inverse_transform(codes), y, err_msg="inverse_transform(transform(y)) must give y back"
+    )
     # Order preserving: the code order is the label order (the classes_ are sorted).
-    np.testing.assert_array_equal(np.argsort(codes, kind="stable"), np.argsort(y, kind="stable"))
+    np.testing.assert_array_equal(
+        np.argsort(codes, kind="stable"),
+        np.argsort(y, kind="stable"),
+        err_msg="codes must sort the samples as the labels do",
+    )
 
 
 @pytest.mark.parametrize("seed", SEEDS)
@@ -160,8 +226,14 @@ def test_label_encoder_does_not_depend_on_sample_order(seed):
     perm = np.random.default_rng(seed + 1).permutation(30)
     a = mod.LabelEncoder().fit(y)
     b = mod.LabelEncoder().fit(y[perm])
-    np.testing.assert_array_equal(a.classes_, b.classes_)
-    np.testing.assert_array_equal(a.transform(y), b.transform(y))
+    np.testing.assert_array_equal(
+        a.classes_, b.classes_, err_msg="the same labels in another order give the same classes_"
+    )
+    np.testing.assert_array_equal(
+        a.transform(y),
+        b.transform(y),
+        err_msg="the same labels in another order give the same codes",
+    )
 
 
 def test_label_encoder_unseen_label_is_a_clear_error():
@@ -176,7 +248,9 @@ def test_label_encoder_unseen_label_is_a_clear_error():
 
 def test_label_encoder_unseen_integer_label_is_an_error_not_a_neighbour_index():
     enc = mod.LabelEncoder().fit([10, 20, 30])
-    np.testing.assert_array_equal(enc.transform([20]), [1])
+    np.testing.assert_array_equal(
+        enc.transform([20]), [1], err_msg="a seen label keeps its own index"
+    )
     for unseen in (15, 35, 5):
         try:
             got = enc.transform([unseen])
@@ -211,7 +285,9 @@ def test_label_encoder_unseen_label_is_not_cast_onto_a_seen_one(fitted, unseen):
 
 def test_label_encoder_inverse_transform_rejects_bad_indices():
     enc = mod.LabelEncoder().fit(["a", "b", "c"])
-    np.testing.assert_array_equal(enc.inverse_transform([2]), ["c"])
+    np.testing.assert_array_equal(
+        enc.inverse_transform([2]), ["c"], err_msg="a valid index still works"
+    )
     for bad in ([-1], [3], [0.5]):
         try:
             got = enc.inverse_transform(bad)
@@ -231,10 +307,20 @@ def test_label_encoder_inverse_transform_rejects_bad_indices():
 def test_label_encoder_matches_sklearn(y):
     preprocessing = import_sklearn("preprocessing")
     ours, ref = mod.LabelEncoder().fit(y), preprocessing.LabelEncoder().fit(y)
-    np.testing.assert_array_equal(ours.classes_, ref.classes_)
-    np.testing.assert_array_equal(ours.transform(y), ref.transform(y))
+    np.testing.assert_array_equal(
+        ours.classes_, ref.classes_, err_msg="classes_ against scikit-learn's LabelEncoder"
+    )
+    np.testing.assert_array_equal(
+        ours.transform(y),
+        ref.transform(y),
+        err_msg="transform against scikit-learn's LabelEncoder",
+    )
     codes = ref.transform(y)[::-1]
-    np.testing.assert_array_equal(ours.inverse_transform(codes), ref.inverse_transform(codes))
+    np.testing.assert_array_equal(
+        ours.inverse_transform(codes),
+        ref.inverse_transform(codes),
+        err_msg="inverse_transform against scikit-learn's",
+    )
 
 
 def test_label_encoder_does_not_modify_its_inputs():
@@ -247,6 +333,37 @@ def test_label_encoder_does_not_modify_its_inputs():
         enc.transform(y)
     with inputs_unchanged("inverse_transform", codes=codes):
         enc.inverse_transform(codes)
+
+
+def test_label_encoder_refit_on_new_labels_forgets_the_old_ones():
+    enc = mod.LabelEncoder().fit(["a", "b"])
+    enc.fit(["z", "x", "y", "x"])
+    assert list(enc.classes_) == ["x", "y", "z"], (
+        f"after fit(['a', 'b']) then fit(['z', 'x', 'y', 'x']), classes_ is "
+        f"{list(enc.classes_)}, expected ['x', 'y', 'z']: every fit starts afresh from the "
+        "labels it is given (no merging with, or caching of, an earlier fit)"
+    )
+    assert enc.transform(["z", "x"]).tolist() == [2, 0], (
+        "after a refit, transform must use the new classes_ (a lookup table built in the "
+        "first fit and kept is stale)"
+    )
+    with pytest.raises(ValueError, match="a"):
+        enc.transform(["a"])  # seen by the first fit only: unseen now
+    assert enc.inverse_transform([1]).tolist() == ["y"], "inverse_transform after a refit"
+    # Refitting with another label type works the same way.
+    enc.fit([3, 1, 2])
+    assert enc.classes_.tolist() == [1, 2, 3], f"refit on integers gave {enc.classes_.tolist()}"
+    assert enc.transform([3]).tolist() == [2], "transform after a refit on integers"
+
+
+@pytest.mark.parametrize("shape", [(2, 3), (2, 2, 2)])
+def test_two_and_three_dimensional_labels_are_a_value_error(shape):
+    mod.one_hot([0, 1])  # works on 1-D input first
+    enc = mod.LabelEncoder().fit([0, 1])
+    y = np.zeros(shape, dtype=int)
+    for call in (mod.one_hot, mod.LabelEncoder().fit, enc.transform, enc.inverse_transform):
+        with pytest.raises(ValueError, match="1-D"):
+            call(y)
 
 
 @pytest.mark.parametrize("method", ["transform", "inverse_transform"])
@@ -276,5 +393,9 @@ def test_label_encoder_is_fast_on_many_samples_and_classes():
     enc = mod.LabelEncoder().fit(y)
     codes = enc.transform(y)
     # np.unique's inverse is an independent way to get the same codes.
-    np.testing.assert_array_equal(codes, np.unique(y, return_inverse=True)[1])
-    np.testing.assert_array_equal(enc.inverse_transform(codes), y)
+    np.testing.assert_array_equal(
+        codes, np.unique(y, return_inverse=True)[1], err_msg="codes against np.unique's inverse"
+    )
+    np.testing.assert_array_equal(
+        enc.inverse_transform(codes), y, err_msg="inverse_transform(transform(y)) must give y back"
+    )
