@@ -5,40 +5,52 @@ Difficulty 1 (warm-up), target time 15 minutes.
 Fit a curve with a linear model: expand X into polynomial features, then solve least
 squares on them (ridge when alpha > 0), with an intercept that is not penalized.
 
-    features(X) = every monomial of X's columns of total degree 1..degree, no bias column,
-                  in scikit-learn's PolynomialFeatures(include_bias=False) order:
-                  one column x:    x, x^2, ..., x^degree
-                  two columns a, b, degree 2:  a, b, a^2, a*b, b^2
-                  (grouped by degree; within a degree, the lexicographic order of the
-                  sorted column indices: (0,0), (0,1), (1,1), then (0,0,0), (0,0,1), ...)
+Math:
+    features(X) = every monomial of X's columns of total degree 1..degree, no bias column
     model:        y_hat = features(X) @ coef_ + intercept_
     objective:    ||y - Z coef - intercept||^2 + alpha * ||coef||^2,   Z = features(X)
                   (the intercept is NOT in the penalty)
+    closed form:  centre Zc = Z - mean(Z), yc = y - mean(y);
+                  coef = argmin ||yc - Zc coef||^2 + alpha ||coef||^2,
+                  intercept = mean(y) - mean(Z)·coef
 
 Shapes: X is 2-D (n_samples, n_features), like every estimator here; for one variable x
 pass x.reshape(-1, 1). coef_ has one entry per monomial (degree entries for one input
 column), intercept_ is a float, predict returns (n_samples,).
 
+Conventions:
+- Defaults: degree=2 (an integer >= 1), alpha=0.0 (>= 0); invalid values are a ValueError
+  at the start of fit. fit returns self; refitting (other data, other feature count)
+  starts afresh.
+- Feature order is scikit-learn's PolynomialFeatures(include_bias=False): grouped by degree;
+  within a degree, the lexicographic order of the sorted column indices:
+      one column x:               x, x^2, ..., x^degree
+      two columns a, b, degree 2: a, b, a^2, a*b, b^2
+      (0,), (1,), (0,0), (0,1), (1,1), then (0,0,0), (0,0,1), ...
+- alpha is the penalty on the sum of squared errors, exactly as scikit-learn's Ridge (not
+  alpha / n, not 2 * alpha). alpha = 0 is plain least squares, minimum-norm when features
+  are collinear (e.g. a degree higher than the number of distinct x values).
+- predict before fit raises NotFittedError (the stub's validation does it); a feature count
+  differing from fit is a ValueError. X and y are never modified.
+
 Complexity: O(n m) to build the n x m feature matrix, then O(n m^2) for the solve; no
 Python loop over samples.
 
-Requirements and pitfalls:
-- No column of ones among the features: the intercept is separate and unpenalized.
-  Fitting it by centring (b = mean(y) - mean(Z)·coef) keeps it out of the penalty.
-- alpha is the penalty on the sum of squared errors, exactly as scikit-learn's Ridge:
-  not alpha / n, not 2 * alpha. alpha = 0 is plain least squares, minimum-norm when
-  features are collinear (e.g. a degree higher than the number of distinct x values).
+Pitfalls:
+- A column of ones among the features: it is then penalized with the others.
+- alpha scaled as alpha / n, 2 * alpha or alpha / 2, or silently ignored.
 - High degrees make the feature columns nearly collinear (x^14 and x^15 look alike):
   never invert Z^T Z. It must stay accurate for degree 10 on x in [0, 3].
-- Validate at the start of fit: degree an integer >= 1, alpha >= 0.
-- Never modify X or y in place.
+- Monomials in another order than scikit-learn's (a*b before a^2), or missing cross terms.
+- Keeping the feature layout of an earlier fit when refitting on a different X.
+- Modifying X or y in place.
 
 Worked example:
     X = [[-1], [0], [1], [2]], y = 1 - 2x + 3x^2 = [6, 1, 2, 9], degree = 2
     features: [[-1, 1], [0, 0], [1, 1], [2, 4]]  ->  coef_ = [-2, 3], intercept_ = 1
     with alpha > 0 the coefficients shrink towards 0; the intercept is never pulled to 0.
 
-Run `pytest -k polynomial_regression` to check your work; hints are in
+Run `pytest --kata regression/polynomial_regression` to check your work; hints are in
 hints/regression/polynomial_regression.md.
 """
 

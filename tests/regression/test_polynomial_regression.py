@@ -74,19 +74,28 @@ def test_recovers_the_hand_worked_quadratic():
         f"coef_ has shape {np.shape(model.coef_)}, expected (2,) for degree 2 and one input "
         "column: the features are x and x² (no column of ones: the intercept is separate)"
     )
-    np.testing.assert_allclose(model.coef_, [-2.0, 3.0], atol=1e-10)
+    np.testing.assert_allclose(
+        model.coef_,
+        [-2.0, 3.0],
+        atol=1e-10,
+        err_msg="model.coef_: recovers the hand worked quadratic",
+    )
     assert model.intercept_ != pytest.approx(4.5), (
         "intercept_ equals mean(y) = 4.5: after centring it is mean(y) - mean(Z)·coef_"
     )
-    assert model.intercept_ == pytest.approx(1.0, abs=1e-10)
+    assert model.intercept_ == pytest.approx(1.0, abs=1e-10), (
+        f"intercept_ = {model.intercept_}, expected 1 (y = 1 - 2x + 3x^2)"
+    )
     np.testing.assert_allclose(model.predict([[3.0], [0.5]]), [22.0, 0.75], atol=1e-9)
 
 
 def test_degree_one_is_a_straight_line():
     # The least-squares line through (0, 1), (1, 2), (2, 2), (3, 4) is y = 0.9 + 0.9x.
     model = mod.PolynomialRegression(degree=1).fit([[0], [1], [2], [3]], [1, 2, 2, 4])
-    np.testing.assert_allclose(model.coef_, [0.9], atol=1e-10)
-    assert model.intercept_ == pytest.approx(0.9, abs=1e-10)
+    np.testing.assert_allclose(
+        model.coef_, [0.9], atol=1e-10, err_msg="model.coef_: degree one is a straight line"
+    )
+    assert model.intercept_ == pytest.approx(0.9, abs=1e-10), "degree one is a straight line"
 
 
 def test_two_inputs_use_scikit_learns_column_order():
@@ -108,8 +117,15 @@ def test_two_inputs_use_scikit_learns_column_order():
             f"coef_ = {np.round(model.coef_, 6)}: the right monomials in the wrong order; use "
             "PolynomialFeatures' order a, b, a², ab, b² (by degree, then lexicographic)"
         )
-    np.testing.assert_allclose(model.coef_, expected, atol=1e-8)
-    assert model.intercept_ == pytest.approx(2.0, abs=1e-8)
+    np.testing.assert_allclose(
+        model.coef_,
+        expected,
+        atol=1e-8,
+        err_msg="model.coef_: two inputs use scikit learns column order",
+    )
+    assert model.intercept_ == pytest.approx(2.0, abs=1e-8), (
+        "two inputs use scikit learns column order"
+    )
 
 
 def test_three_inputs_use_scikit_learns_column_order():
@@ -132,8 +148,15 @@ def test_three_inputs_use_scikit_learns_column_order():
             "within a degree, list the sorted index tuples lexicographically: "
             "a², ab, ac, b², bc, c² (itertools.combinations_with_replacement)"
         )
-    np.testing.assert_allclose(model.coef_, expected, atol=1e-8)
-    assert model.intercept_ == pytest.approx(4.0, abs=1e-8)
+    np.testing.assert_allclose(
+        model.coef_,
+        expected,
+        atol=1e-8,
+        err_msg="model.coef_: three inputs use scikit learns column order",
+    )
+    assert model.intercept_ == pytest.approx(4.0, abs=1e-8), (
+        "three inputs use scikit learns column order"
+    )
 
 
 # --- independent oracles -----------------------------------------------------------------
@@ -148,7 +171,7 @@ def test_matches_np_polyfit(seed, degree):
     np.testing.assert_allclose(
         model.coef_, c[1:], atol=1e-8, err_msg="coef_ must be [c1, ..., c_degree] of polyfit"
     )
-    assert model.intercept_ == pytest.approx(c[0], abs=1e-8)
+    assert model.intercept_ == pytest.approx(c[0], abs=1e-8), "matches np polyfit"
     x_new = np.linspace(-1.2, 1.2, 7)
     np.testing.assert_allclose(
         model.predict(x_new[:, None]), np.polyval(c[::-1], x_new), atol=1e-8
@@ -163,7 +186,10 @@ def test_ridge_matches_the_closed_form(seed, alpha):
     coef, intercept = ridge_oracle(Z, y, alpha)
     model = mod.PolynomialRegression(degree=4, alpha=alpha).fit(x[:, None], y)
     assert np.allclose(model.coef_, coef, rtol=0, atol=1e-8), explain_alpha(model, Z, y, alpha)
-    assert model.intercept_ == pytest.approx(intercept, abs=1e-8)
+    assert model.intercept_ == pytest.approx(intercept, abs=1e-8), (
+        f"intercept_ = {model.intercept_}, expected {intercept} = mean(y) - mean(Z)·coef_: the "
+        "intercept is neither penalized nor shrunk"
+    )
 
 
 def test_intercept_is_not_penalized():
@@ -242,17 +268,25 @@ def test_more_features_than_distinct_points_gives_the_minimum_norm_fit():
 @pytest.mark.parametrize("alpha", [0.0, 0.5])
 @pytest.mark.parametrize("n_features, degree", [(1, 4), (2, 3), (3, 2)])
 def test_matches_scikit_learn_pipeline(alpha, n_features, degree):
-    preprocessing = import_sklearn("preprocessing")
-    linear_model = import_sklearn("linear_model")
     rng = np.random.default_rng(6)
     X = rng.uniform(-1.0, 1.0, size=(50, n_features))
     y = np.cos(2 * X[:, 0]) + X[:, -1] ** 2 + 0.1 * rng.normal(size=50)
+    model = mod.PolynomialRegression(degree=degree, alpha=alpha).fit(X, y)
+    preprocessing = import_sklearn("preprocessing")
+    linear_model = import_sklearn("linear_model")
     Z = preprocessing.PolynomialFeatures(degree, include_bias=False).fit_transform(X)
     ref = linear_model.Ridge(alpha=alpha) if alpha else linear_model.LinearRegression()
     ref.fit(Z, y)
-    model = mod.PolynomialRegression(degree=degree, alpha=alpha).fit(X, y)
-    np.testing.assert_allclose(model.coef_, ref.coef_, atol=1e-8)
-    assert model.intercept_ == pytest.approx(ref.intercept_, abs=1e-8)
+    np.testing.assert_allclose(
+        model.coef_,
+        ref.coef_,
+        atol=1e-8,
+        err_msg=f"coef_ against PolynomialFeatures(include_bias=False) + "
+        f"{'Ridge' if alpha else 'LinearRegression'} (same column order, same alpha scale)",
+    )
+    assert model.intercept_ == pytest.approx(ref.intercept_, abs=1e-8), (
+        "intercept_ against scikit-learn's pipeline (unpenalized intercept)"
+    )
     np.testing.assert_allclose(model.predict(X), ref.predict(Z), atol=1e-8)
 
 
@@ -271,7 +305,9 @@ def test_rescaling_x_rescales_the_coefficients(unit):
         "must scale as unit^-k. Drop singular values relative to the largest one "
         "(lstsq/pinv's rcond), never below an absolute threshold, and add no fixed jitter"
     )
-    assert model.intercept_ == pytest.approx(c[0], abs=1e-8)
+    assert model.intercept_ == pytest.approx(c[0], abs=1e-8), (
+        "rescaling x rescales the coefficients"
+    )
 
 
 @pytest.mark.parametrize("seed", SEEDS)
@@ -285,7 +321,9 @@ def test_shifting_y_only_moves_the_intercept(seed):
         atol=1e-8,
         err_msg="shifting y changed coef_: the intercept is being penalized",
     )
-    assert moved.intercept_ == pytest.approx(base.intercept_ - 50.0, abs=1e-8)
+    assert moved.intercept_ == pytest.approx(base.intercept_ - 50.0, abs=1e-8), (
+        "shifting y only moves the intercept"
+    )
 
 
 # --- inputs, attributes and bad input --------------------------------------------------------
@@ -311,6 +349,48 @@ def test_fit_returns_self_with_the_documented_attributes():
     assert model.n_features_in_ == 3
     pred = model.predict(X)
     assert pred.shape == (20,) and pred.dtype == np.float64
+
+
+@pytest.mark.parametrize("alpha", [0.0, 2.0])
+def test_refitting_on_new_data_starts_afresh(alpha):
+    # One input column first, then two: the monomials (and coef_) must follow the new X.
+    rng = np.random.default_rng(12)
+    x1 = rng.uniform(-1, 1, size=(30, 1))
+    X2 = rng.uniform(-1, 1, size=(25, 2))
+    y1, y2 = 1 + x1[:, 0] ** 2, X2[:, 0] * X2[:, 1] - 3.0
+    model = mod.PolynomialRegression(degree=2, alpha=alpha).fit(x1, y1)
+    model.fit(X2, y2)
+    fresh = mod.PolynomialRegression(degree=2, alpha=alpha).fit(X2, y2)
+    assert np.shape(model.coef_) == (5,), (
+        f"after refitting on 2 columns coef_ has shape {np.shape(model.coef_)}, expected (5,) "
+        "(a, b, a^2, ab, b^2): build the features from the X passed to this fit"
+    )
+    np.testing.assert_allclose(
+        np.append(model.coef_, model.intercept_),
+        np.append(fresh.coef_, fresh.intercept_),
+        rtol=1e-10,
+        atol=1e-10,
+        err_msg="refitting on new data must give what a fresh model fitted on it gives",
+    )
+    np.testing.assert_allclose(
+        model.predict(X2), fresh.predict(X2), atol=1e-10, err_msg="predict after a refit"
+    )
+
+
+def test_a_constant_target_gives_zero_coefficients_and_its_value_as_intercept():
+    x = np.linspace(-1, 1, 9).reshape(-1, 1)
+    for alpha in (0.0, 1.0):
+        model = mod.PolynomialRegression(degree=3, alpha=alpha).fit(x, np.full(9, 2.5))
+        np.testing.assert_allclose(
+            model.coef_,
+            0.0,
+            atol=1e-10,
+            err_msg=f"a constant y (alpha={alpha}) needs no curve: every coefficient is 0",
+        )
+        assert model.intercept_ == pytest.approx(2.5, abs=1e-10), (
+            f"a constant y = 2.5 (alpha={alpha}) gave intercept_ {model.intercept_}: the "
+            "intercept is mean(y), never shrunk by the penalty"
+        )
 
 
 def test_predict_before_fit_raises_not_fitted_error():
