@@ -147,9 +147,9 @@ def test_gradient_of_the_objective_is_zero_at_the_fit(seed, alpha):
 @pytest.mark.parametrize("alpha", [0.0, 0.1, 10.0, 1000.0])
 @pytest.mark.parametrize("fit_intercept", [True, False])
 def test_matches_sklearn(seed, alpha, fit_intercept):
-    linear_model = import_sklearn("linear_model")
     X, y = data(seed)
     ours = mod.Ridge(alpha=alpha, fit_intercept=fit_intercept).fit(X, y)
+    linear_model = import_sklearn("linear_model")
     ref = linear_model.Ridge(alpha=alpha, fit_intercept=fit_intercept).fit(X, y)
     assert np.allclose(ours.coef_, ref.coef_, rtol=0, atol=1e-8), explain(
         ours, X, y, alpha, fit_intercept
@@ -159,10 +159,10 @@ def test_matches_sklearn(seed, alpha, fit_intercept):
 
 @pytest.mark.parametrize("alpha", [0.1, 10.0])
 def test_matches_sklearn_with_more_features_than_samples(alpha):
-    linear_model = import_sklearn("linear_model")
     rng = np.random.default_rng(3)
     X, y = rng.normal(size=(8, 20)), rng.normal(size=8) + 3.0
     ours = mod.Ridge(alpha=alpha).fit(X, y)
+    linear_model = import_sklearn("linear_model")
     ref = linear_model.Ridge(alpha=alpha).fit(X, y)
     np.testing.assert_allclose(
         ours.coef_,
