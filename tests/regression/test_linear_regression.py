@@ -238,9 +238,9 @@ def test_more_features_than_samples_gives_the_minimum_norm_solution():
 @pytest.mark.parametrize("seed", SEEDS)
 @pytest.mark.parametrize("fit_intercept", [True, False])
 def test_matches_sklearn(seed, fit_intercept):
-    linear_model = import_sklearn("linear_model")
     X, y, _ = make_linear_regression(70, 4, noise=0.5, intercept=1.5, random_state=seed)
     ours = mod.LinearRegression(fit_intercept=fit_intercept).fit(X, y)
+    linear_model = import_sklearn("linear_model")
     ref = linear_model.LinearRegression(fit_intercept=fit_intercept).fit(X, y)
     assert_coef(ours, ref.coef_, ref.intercept_, 1e-8, "differs from scikit-learn")
     np.testing.assert_allclose(ours.score(X, y), ref.score(X, y), rtol=1e-10)
@@ -248,12 +248,12 @@ def test_matches_sklearn(seed, fit_intercept):
 
 @pytest.mark.parametrize("shape", [(30, 3), (6, 12)], ids=["collinear", "wide"])
 def test_matches_sklearn_on_collinear_and_wide_data(shape):
-    linear_model = import_sklearn("linear_model")
     rng = np.random.default_rng(6)
     X = rng.normal(size=shape)
     X = np.column_stack([X, X[:, 0] - X[:, 1], 0.5 * X[:, 2]])
     y = rng.normal(size=shape[0]) + 10.0
     ours = fit_normal_or_explain(X, y)
+    linear_model = import_sklearn("linear_model")
     ref = linear_model.LinearRegression().fit(X, y)
     assert_coef(ours, ref.coef_, ref.intercept_, 1e-8, "differs from scikit-learn")
 
