@@ -42,7 +42,10 @@ Complexity: O(n^2) memory for the distance matrix; each of the n - 1 merges cost
 to find the smallest entry and O(n) for the update, so O(n^3) time in all (scikit-learn's
 nearest-neighbour chain and minimum-spanning-tree algorithms reach O(n^2)). Computing the
 pairwise distances takes one matrix product: never an (n, n, d) array. Recomputing every
-cluster distance from the points at each merge is the slow answer to avoid.
+cluster distance from the points at each merge is the slow answer to avoid. Going
+further (optional): keep each row's nearest cluster and its distance, so the search is an
+O(n) argmin per merge; after a merge only the rows whose nearest was one of the two merged
+clusters must search again (about O(n^2) in all on typical data).
 
 Pitfalls:
 - Single linkage is the MIN over pairs (it follows chains); complete is the MAX.

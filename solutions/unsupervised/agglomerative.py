@@ -84,10 +84,16 @@ class AgglomerativeClustering:
         distances = np.empty(n - 1)
         labels = owner.copy() if self.n_clusters == n else None
 
+        # Each row's nearest live cluster, kept up to date: finding the closest pair is then
+        # an O(n) argmin over these minima instead of an O(n^2) one over the whole matrix.
+        nearest = np.argmin(D, axis=1)
+        nearest_d = D[np.arange(n), nearest]
+        alive = np.ones(n, dtype=bool)
+
         for step in range(n - 1):
             # The closest pair of live clusters; dead rows and columns hold inf.
-            i, j = np.unravel_index(np.argmin(D), D.shape)
-            i, j = min(i, j), max(i, j)
+            i = int(np.argmin(nearest_d))
+            i, j = min(i, int(nearest[i])), max(i, int(nearest[i]))
             children[step] = sorted((ids[i], ids[j]))
             distances[step] = D[i, j]
 
@@ -102,6 +108,24 @@ class AgglomerativeClustering:
             merged[[i, j]] = np.inf
             D[i], D[:, i] = merged, merged  # row i now holds the merged cluster
             D[j], D[:, j] = np.inf, np.inf  # row j is dead
+            alive[j] = False
+            nearest_d[j] = np.inf
+
+            # Rows whose nearest cluster was i or j: with single linkage the merged cluster
+            # is exactly as near (the min of the two), so it becomes their nearest; with
+            # complete and average linkage it can be farther, so they look again. No other
+            # row changes its nearest: for these three linkages the merged distance lies
+            # between the two old ones (min <= average <= max), so it is never below a
+            # row's current minimum (the linkages are "reducible").
+            stale = np.flatnonzero(alive & ((nearest == i) | (nearest == j)))
+            stale = stale[stale != i]
+            nearest[i] = np.argmin(merged)  # the merged cluster's own row is all new
+            nearest_d[i] = merged[nearest[i]]
+            if self.linkage == "single":
+                nearest[stale] = i
+            else:
+                nearest[stale] = np.argmin(D[stale], axis=1)
+                nearest_d[stale] = D[stale, nearest[stale]]
             size[i] += size[j]
             ids[i] = n + step
             owner[owner == j] = i
