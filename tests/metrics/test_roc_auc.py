@@ -64,6 +64,11 @@ def test_roc_curve_by_hand():
             f"roc_curve thresholds {thresholds} increase: lower the threshold from the "
             "HIGHEST score down (sort the scores in decreasing order)"
         )
+    assert len(thresholds) > 0 and thresholds[0] == np.inf, (
+        f"roc_curve's first threshold is {thresholds[0] if len(thresholds) else None}: the "
+        "point (0, 0) has threshold +inf (nothing predicted positive), as scikit-learn >= 1.3, "
+        "not max(score) + 1"
+    )
     np.testing.assert_allclose(
         fpr, [0, 0, 0.5, 0.5, 1], atol=1e-15, err_msg="fpr: roc curve by hand"
     )
@@ -241,7 +246,15 @@ def test_roc_curve_matches_scikit_learn(seed, drop_intermediate):
                 f"{name} has shape {np.shape(g)}, scikit-learn's {np.shape(e)} "
                 f"(labels {labels}, drop_intermediate={drop_intermediate})"
             )
-            np.testing.assert_allclose(g, e, rtol=1e-12, atol=1e-15, err_msg=name)
+            np.testing.assert_allclose(
+                g,
+                e,
+                rtol=1e-12,
+                atol=1e-15,
+                err_msg=f"{name} against scikit-learn's roc_curve (labels {labels}, "
+                f"pos_label={pos_label!r}: the positive class is pos_label, or the larger "
+                "label when it is None)",
+            )
 
 
 # --- roc_auc_score ----------------------------------------------------------------------------
