@@ -50,9 +50,9 @@ Conventions:
 
 Complexity: a user half-step costs O(n_ratings k^2) to accumulate the Gram matrices and
 O(n_users k^3) to solve them (one batched np.linalg.solve on an (n_users, k, k) array);
-memory O(n_ratings k + n_users k^2). Group the ratings by user with np.bincount (or a
-sort), never a Python loop over the ratings, nor a boolean mask over all ratings per user
-(O(n_users n_ratings)).
+memory O(n_ratings k + n_users k^2): never an (n_ratings, k, k) array of outer products.
+Group the ratings by user with np.bincount (or a sort), never a Python loop over the
+ratings, nor a boolean mask over all ratings per user (O(n_users n_ratings)).
 
 Pitfalls:
 - A plain penalty reg instead of reg * n_u (the convention here, as in Spark's ALS).

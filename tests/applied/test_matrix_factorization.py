@@ -8,7 +8,7 @@ matrix against its soft-thresholded SVD (the global minimum of the same objectiv
 import numpy as np
 import pytest
 
-from kata.testing import SEEDS, inputs_unchanged, load_kata
+from kata.testing import SEEDS, inputs_unchanged, load_kata, peak_memory
 from kata.validation import NotFittedError
 
 mod = load_kata("applied/matrix_factorization")
@@ -380,3 +380,20 @@ def test_fit_is_vectorized_over_ratings():
     y = rng.integers(1, 6, n).astype(float)
     model = fit(X, y, n_factors=4, n_iter=1)
     assert np.all(np.isfinite(model.rmse_history_)), "the RMSE history is not finite"
+
+
+def test_fit_memory_is_not_ratings_times_k_squared():
+    # 200k ratings, k = 8: one (n_ratings, k, k) array of outer products is 102 MB. The
+    # Gram matrices need only (n_users, k, k) = 1 MB; with the (n_ratings, k) gathers the
+    # reference peaks near 35 MB.
+    rng = np.random.default_rng(13)
+    n, k = 200_000, 8
+    X = np.stack([rng.integers(0, 2000, n), rng.integers(0, 1000, n)], axis=1)
+    y = rng.integers(1, 6, n).astype(float)
+    _, peak = peak_memory(fit, X, y, n_factors=k, n_iter=1)
+    outer = n * k * k * 8
+    assert peak < 0.6 * outer, (
+        f"fit allocated {peak / 1e6:.0f} MB at its peak; an (n_ratings, k, k) array of outer "
+        f"products alone is {outer / 1e6:.0f} MB. Accumulate each user's Gram matrix without "
+        "it: one np.bincount per entry (a, b), or a loop over users on grouped ratings"
+    )
