@@ -3,38 +3,50 @@
 Difficulty 2 (standard), target time 30 minutes.
 
 Fit a linear model that is robust to outliers in y by replacing the squared error with
-the Huber loss, which is quadratic for small residuals and linear for large ones:
+the Huber loss, which is quadratic for small residuals and linear for large ones. Write
+huber_loss and huber_grad (elementwise, any shape), then HuberRegressor.fit, which
+minimises J, and predict (X @ coef_ + intercept_).
 
+Math:
     huber_loss(r) = 0.5 * r^2                    if |r| <= delta
                     delta * (|r| - delta / 2)    otherwise
     huber_grad(r) = d huber_loss / dr = r inside the band, delta * sign(r) outside
-
     J(w, b) = (1/n) * sum_i huber_loss(y_i - x_i @ w - b) + alpha * ||w||^2
+    At the optimum the gradient of J is 0: -(1/n) X^T huber_grad(r) + 2 alpha w = 0 and
+    the mean of huber_grad(r) is 0 (the tests check exactly this).
+    J is convex and once differentiable, so any method that reaches the minimum passes:
+    iteratively reweighted least squares (IRLS) converges in tens of iterations and needs
+    no step size. Plain gradient descent also works if it takes the safe step 1/L
+    (L = largest curvature of J) and runs on centred X; without centring, the intercept
+    direction is so badly conditioned that max_iter steps do not reach the optimum.
 
-delta is fixed (in the units of y; scikit-learn's HuberRegressor also estimates a scale,
-this kata does not). The intercept b is not penalized.
+Shapes: X (n_samples, n_features), y (n_samples,); coef_ (n_features,), intercept_ float,
+n_iter_ an int; huber_loss and huber_grad keep the shape of r (float64).
 
-Write huber_loss and huber_grad (elementwise, any shape), then HuberRegressor.fit, which
-minimises J. J is convex and once differentiable, so any method that reaches the minimum
-passes: iteratively reweighted least squares (IRLS) converges in tens of iterations and
-needs no step size. Plain gradient descent also works if it takes the safe step 1/L
-(L = largest curvature of J) and runs on centred X; without centring, the intercept
-direction is so badly conditioned that max_iter steps do not reach the optimum. Stop
-when an iteration changes no parameter by more than tol, or after max_iter iterations;
-n_iter_ = iterations run. predict is X @ coef_ + intercept_.
-
-Shapes: X (n_samples, n_features), y (n_samples,); coef_ (n_features,), intercept_ float.
+Conventions:
+- Defaults: delta=1.35 (> 0, in the units of y: fixed, unlike scikit-learn's
+  HuberRegressor this kata estimates no scale), alpha=0.0 (>= 0), max_iter=1000,
+  tol=1e-8. Invalid values are a ValueError; huber_loss and huber_grad refuse delta <= 0.
+- The intercept b is not penalized.
+- Stop after the first iteration that changes no parameter by more than tol (an absolute
+  change), or after max_iter iterations; n_iter_ = iterations run, the last one included
+  (so refitting with max_iter=n_iter_ gives the same answer). Every fit starts afresh: a
+  refit keeps nothing from an earlier fit.
+- predict before fit raises NotFittedError (the stub's validation does it); X and y are
+  never modified.
 
 Complexity: O(n d^2 + d^3) per IRLS iteration (O(n d) per gradient step), O(n d) memory.
 
-Requirements and pitfalls:
-- The loss is continuous at |r| = delta (both pieces equal delta^2 / 2 there) and its
-  derivative keeps the sign of r outside the band.
-- At the optimum, the gradient of J is 0: -(1/n) X^T huber_grad(r) + 2 alpha w = 0 and
-  the mean of huber_grad(r) is 0 (the tests check exactly this).
-- A perfect fit has residuals exactly 0: no division by a zero residual.
-- An outlier in y must barely move the fit (that is the point of the model).
-- Do not penalize the intercept; never modify X or y in place.
+Pitfalls:
+- A loss that jumps at |r| = delta (both pieces must equal delta^2 / 2 there), or a
+  gradient that loses the sign of r outside the band.
+- Dividing by a zero residual in the IRLS weights delta / |r| (a perfect fit has every
+  residual exactly 0).
+- Penalizing the intercept, or alpha * ||w||^2 with a factor 1/2 or 1/n slipped in.
+- Gradient descent on uncentred X or with a step above 1/L: it stalls or diverges.
+- Counting n_iter_ from 0, a stopping rule relative to the parameters' size, or warm
+  starting a refit from the previous coefficients.
+- Modifying X or y in place.
 
 Worked example (delta = 1, alpha = 0):
     X = [[-1], [-1], [1], [1], [1]], y = [0, 0, 0, 0, 10]
@@ -42,7 +54,7 @@ Worked example (delta = 1, alpha = 0):
     sum huber_grad(y - m) = 0, i.e. 1 - 2m = 0 -> m = 0.5 (least squares would give 10/3)
     b - w = 0 and b + w = 0.5  ->  coef_ = [0.25], intercept_ = 0.25
 
-Run `pytest -k huber_regression` to check your work; hints are in
+Run `pytest --kata regression/huber_regression` to check your work; hints are in
 hints/regression/huber_regression.md.
 """
 

@@ -69,6 +69,23 @@ def test_grad_hand_values():
     np.testing.assert_allclose(mod.huber_grad(r, delta=1.0), expected, rtol=1e-15)
 
 
+def test_loss_and_grad_keep_relative_precision_for_tiny_residuals():
+    r = np.array([1e-8, -3e-120, 0.0])
+    got = np.asarray(mod.huber_loss(r, delta=1.0))
+    expected = 0.5 * r**2
+    np.testing.assert_allclose(
+        got,
+        expected,
+        rtol=1e-12,
+        atol=0.0,
+        err_msg="huber_loss of tiny residuals must be 0.5 r^2 to full relative precision "
+        "(a smooth pseudo-Huber or a difference of large terms rounds it to 0)",
+    )
+    np.testing.assert_allclose(
+        mod.huber_grad(r, delta=1.0), r, rtol=1e-12, atol=0.0, err_msg="huber_grad(r) = r near 0"
+    )
+
+
 def test_default_delta_is_1_35():
     np.testing.assert_allclose(mod.huber_loss([2.0]), [1.35 * (2.0 - 0.675)], rtol=1e-14)
     np.testing.assert_allclose(mod.huber_grad([2.0, -2.0, 1.0]), [1.35, -1.35, 1.0])
@@ -190,12 +207,32 @@ def test_exact_linear_data_is_fitted_exactly_without_dividing_by_zero():
     X = np.array([[0.0, 1.0], [1.0, 0.0], [2.0, 3.0], [3.0, 1.0], [4.0, 2.0]])
     y = 1.0 + 2.0 * X[:, 0] - 0.5 * X[:, 1]
     model = fit_or_explain_zero_residuals(X, y)
-    np.testing.assert_allclose(model.coef_, [2.0, -0.5], atol=1e-8)
-    np.testing.assert_allclose(model.intercept_, 1.0, atol=1e-8)
+    np.testing.assert_allclose(
+        model.coef_,
+        [2.0, -0.5],
+        atol=1e-8,
+        err_msg="model.coef_: exact linear data is fitted exactly without dividing by zero",
+    )
+    np.testing.assert_allclose(
+        model.intercept_,
+        1.0,
+        atol=1e-8,
+        err_msg="model.intercept_: exact linear data is fitted exactly without dividing by zero",
+    )
     # y = 0: the answer is exactly w = 0, b = 0, so every residual is exactly 0.0.
     model = fit_or_explain_zero_residuals(X, np.zeros(5))
-    np.testing.assert_allclose(model.coef_, [0.0, 0.0], atol=1e-12)
-    np.testing.assert_allclose(model.intercept_, 0.0, atol=1e-12)
+    np.testing.assert_allclose(
+        model.coef_,
+        [0.0, 0.0],
+        atol=1e-12,
+        err_msg="model.coef_: exact linear data is fitted exactly without dividing by zero",
+    )
+    np.testing.assert_allclose(
+        model.intercept_,
+        0.0,
+        atol=1e-12,
+        err_msg="model.intercept_: exact linear data is fitted exactly without dividing by zero",
+    )
 
 
 @pytest.mark.parametrize("seed", SEEDS)
@@ -214,7 +251,12 @@ def test_huge_delta_gives_least_squares_or_ridge(seed, alpha):
         f"expected coef_ {np.round(w, 5)}, got {np.round(model.coef_, 5)}. Check the mean "
         "(1/n, not a sum) and the factor 2 in the gradient of alpha ||w||^2."
     )
-    np.testing.assert_allclose(model.intercept_, b, atol=1e-6)
+    np.testing.assert_allclose(
+        model.intercept_,
+        b,
+        atol=1e-6,
+        err_msg="model.intercept_: huge delta gives least squares or ridge",
+    )
 
 
 # --- first-order optimality -------------------------------------------------------------------
@@ -331,7 +373,9 @@ def test_shifting_y_moves_only_the_intercept(seed):
         atol=1e-6,
         err_msg="adding 100 to y changed coef_: the (unpenalized) intercept must absorb it",
     )
-    assert shifted.intercept_ == pytest.approx(base.intercept_ + 100.0, abs=1e-6)
+    assert shifted.intercept_ == pytest.approx(base.intercept_ + 100.0, abs=1e-6), (
+        "shifting y moves only the intercept"
+    )
 
 
 # --- invariances -------------------------------------------------------------------------------
@@ -343,8 +387,15 @@ def test_permuting_samples_does_not_change_the_fit(seed):
     perm = np.random.default_rng(seed).permutation(len(y))
     a = mod.HuberRegressor(alpha=0.05).fit(X, y)
     b = mod.HuberRegressor(alpha=0.05).fit(X[perm], y[perm])
-    np.testing.assert_allclose(b.coef_, a.coef_, atol=1e-7)
-    np.testing.assert_allclose(b.intercept_, a.intercept_, atol=1e-7)
+    np.testing.assert_allclose(
+        b.coef_, a.coef_, atol=1e-7, err_msg="b.coef_: permuting samples does not change the fit"
+    )
+    np.testing.assert_allclose(
+        b.intercept_,
+        a.intercept_,
+        atol=1e-7,
+        err_msg="b.intercept_: permuting samples does not change the fit",
+    )
 
 
 @pytest.mark.parametrize("seed", SEEDS)
@@ -386,7 +437,11 @@ def test_n_iter_is_the_iteration_whose_change_fell_below_tol():
     tol = 1e-3
     model = mod.HuberRegressor(tol=tol).fit(X, y)
     k = model.n_iter_
-    assert k >= 3, f"n_iter_ = {k}: with tol=1e-3 and this data more iterations are needed"
+    assert k >= 3, (
+        f"n_iter_ = {k}: with tol=1e-3 on y near 1000 more iterations are needed. Is the "
+        "stopping rule relative to the parameters' size? Stop once an iteration changes no "
+        "parameter by more than tol (an absolute change)"
+    )
     last = mod.HuberRegressor(tol=tol, max_iter=k).fit(X, y)
     before = mod.HuberRegressor(tol=tol, max_iter=k - 1).fit(X, y)
     assert np.array_equal(last.coef_, model.coef_) and last.intercept_ == model.intercept_, (
@@ -401,6 +456,36 @@ def test_n_iter_is_the_iteration_whose_change_fell_below_tol():
     )
 
 
+@pytest.mark.parametrize("max_iter", [2, 3])
+def test_n_iter_is_max_iter_when_not_converged(max_iter):
+    X, y = make_data(15)
+    model = mod.HuberRegressor(tol=0.0, max_iter=max_iter).fit(X, y)
+    assert model.n_iter_ == max_iter, (
+        f"max_iter={max_iter} with tol=0 (no early stop on this data) gave n_iter_ = "
+        f"{model.n_iter_}: exactly max_iter iterations run, and n_iter_ counts them all"
+    )
+
+
+def test_refitting_on_new_data_starts_afresh():
+    X1, y1 = make_data(16)
+    X2, y2 = make_data(17, n=90)
+    model = mod.HuberRegressor(tol=1e-6).fit(X1, y1)
+    model.fit(X2, y2)
+    fresh = mod.HuberRegressor(tol=1e-6).fit(X2, y2)
+    assert model.n_iter_ == fresh.n_iter_, (
+        f"a refit ran {model.n_iter_} iterations, a fresh fit on the same data "
+        f"{fresh.n_iter_}: start every fit from the same initial point, not from the "
+        "previous coef_ (a warm start)"
+    )
+    np.testing.assert_allclose(
+        np.append(model.coef_, model.intercept_),
+        np.append(fresh.coef_, fresh.intercept_),
+        rtol=1e-12,
+        atol=1e-12,
+        err_msg="refitting on new data must give what a fresh model fitted on it gives",
+    )
+
+
 def test_fit_returns_self_and_predict_is_linear():
     X, y = make_data(10)
     model = mod.HuberRegressor()
@@ -408,7 +493,12 @@ def test_fit_returns_self_and_predict_is_linear():
     X_new = np.random.default_rng(10).normal(size=(6, X.shape[1]))
     pred = model.predict(X_new)
     assert pred.shape == (6,) and pred.dtype == np.float64
-    np.testing.assert_allclose(pred, X_new @ model.coef_ + model.intercept_, rtol=1e-12)
+    np.testing.assert_allclose(
+        pred,
+        X_new @ model.coef_ + model.intercept_,
+        rtol=1e-12,
+        err_msg="pred: fit returns self and predict is linear",
+    )
     assert model.coef_.shape == (X.shape[1],)
     assert isinstance(model.intercept_, float), "intercept_ must be a float"
 
