@@ -3,47 +3,62 @@
 Difficulty 3 (hard), target time 45 minutes.
 
 Fit linear regression with an L1 (lasso) or mixed L1 + L2 (elastic net) penalty by cyclic
-coordinate descent, minimising scikit-learn's objective over w (n_features,) and b:
+coordinate descent, minimising scikit-learn's objective over w (n_features,) and b. The
+L1 term makes the objective non-differentiable at w_j = 0; that kink is what sets
+coefficients to exactly 0. Write soft_threshold, then ElasticNet.fit and predict; Lasso is
+ElasticNet with l1_ratio = 1 (already written for you as a subclass).
 
+Math:
     J(w, b) = 1/(2n) * ||y - X w - b||^2
               + alpha * l1_ratio * ||w||_1 + alpha * (1 - l1_ratio) / 2 * ||w||^2
+    soft_threshold(x, t) = sign(x) * max(|x| - t, 0), elementwise: the exact minimiser of
+    0.5 * (w - x)^2 + t * |w|.
+    Coordinate descent minimises J exactly along one coordinate w_j at a time (all others
+    fixed). Along w_j, J is a 1-D quadratic plus t * |w_j|, so its minimiser has a closed
+    form built on soft_threshold: work out which quantity gets thresholded, by how much,
+    and what it is divided by.
 
-The L1 term makes J non-differentiable at w_j = 0; that kink is what sets coefficients to
-exactly 0. Write:
+Shapes: X (n_samples, n_features), y (n_samples,); coef_ (n_features,), intercept_ float,
+n_iter_ an int; soft_threshold keeps the shape of x.
 
-- soft_threshold(x, t) = sign(x) * max(|x| - t, 0), elementwise: the exact minimiser of
-  0.5 * (w - x)^2 + t * |w|.
-- ElasticNet.fit: the intercept b is NOT penalized. Coordinate descent minimises J
-  exactly along one coordinate w_j at a time (all others fixed), sweeping j = 0..d-1
-  repeatedly. Along w_j, J is a 1-D quadratic plus t * |w_j|, so its minimiser has a
-  closed form built on soft_threshold: work out which quantity gets thresholded, by how
-  much, and what it is divided by. Keep the residual y - X w up to date as w_j changes.
-  After each sweep, stop if the largest change of any coefficient in that sweep was at
-  most tol * max_j |w_j|, or after max_iter sweeps. n_iter_ = number of sweeps run.
-- ElasticNet.predict: X @ coef_ + intercept_. Lasso is ElasticNet with l1_ratio = 1
-  (already written for you as a subclass).
-
-Shapes: X (n_samples, n_features), y (n_samples,); coef_ (n_features,), intercept_ float.
+Conventions:
+- Defaults: alpha=1.0, l1_ratio=0.5 (ElasticNet), max_iter=1000, tol=1e-4,
+  fit_intercept=True; hyperparameters are validated at the start of fit (the calls are in
+  place). soft_threshold refuses a negative t with a ValueError.
+- The intercept b is NOT penalized or shrunk: b = mean(y) - mean(X)·w.
+- Start from w = 0 on every fit (a refit keeps nothing from the previous one). Sweep
+  j = 0..d-1 in order, each update using the latest values of the other coordinates.
+- After each sweep, stop if the largest change of any coefficient in that sweep was at
+  most tol * max_j |w_j| (<=, so a sweep that changes nothing always stops, even with
+  tol=0), or after max_iter sweeps. n_iter_ = number of sweeps run, the last included;
+  coef_ is the result of the last sweep.
+- Matches scikit-learn's Lasso and ElasticNet to 1e-5, with exact zeros (0.0, not 1e-17)
+  where it has them; a column of zeros, or a constant column when fitting an intercept,
+  gets coefficient exactly 0.
+- predict before fit raises NotFittedError (the stub's validation does it); X and y are
+  never modified.
 
 Complexity: O(n * d) per sweep (one pass over each column, no recomputation of X w from
 scratch per coordinate), O(n * d) memory.
 
-Requirements and pitfalls:
-- Exact zeros: for alpha large enough every coefficient is exactly 0.0 (not 1e-17). A
-  (sub)gradient method never lands exactly on 0; coordinate descent does.
-- Mind the 1/(2n) in J: the threshold and the divisor must be on the same scale as the
-  data term (scikit-learn's alpha is per sample).
-- A column of zeros must get coefficient 0, without a 0/0; so must a constant column
-  when fitting an intercept (centring 0.1s leaves ~1e-17, not 0: test the values).
-- Do not penalize or shrink the intercept, and never modify X or y in place.
-- Validate hyperparameters at the start of fit (the calls are in place).
+Pitfalls:
+- Forgetting the 1/(2n) in J: the threshold and the divisor must be on the same scale as
+  the data term (scikit-learn's alpha is per sample).
+- A (sub)gradient method: it never lands exactly on 0; coordinate descent does.
+- Recomputing the full residual y - X w for every coordinate (O(n d^2) per sweep), or not
+  updating it at all after w_j changes.
+- Dividing by ||X_j||^2 for a zero column (0/0); centring a constant column of 0.1s leaves
+  ~1e-17, not 0: test the values.
+- Stopping with < instead of <= (never stops when nothing moves), counting n_iter_ from 0,
+  an absolute instead of a relative tol, or returning the weights of the previous sweep.
+- Penalizing the intercept, or modifying X or y in place.
 
 Worked example (Lasso, alpha = 0.1):
     X = [[1, 0], [2, 1], [3, 0], [4, 1]], y = [1, 2, 3, 4]    (y is exactly column 0)
     coef_ = [0.92, 0.0]   (column 0 shrunk by the penalty, column 1 exactly 0)
     intercept_ = 0.2      (= mean(y) - mean(X, axis=0) @ coef_, so predictions stay centred)
 
-Run `pytest -k lasso` to check your work; hints are in hints/regression/lasso.md.
+Run `pytest --kata regression/lasso` to check your work; hints are in hints/regression/lasso.md.
 """
 
 import numbers

@@ -71,7 +71,12 @@ def test_soft_threshold_shrinks_by_t_instead_of_keeping_x():
         "soft_threshold kept x unchanged above the threshold: that is hard thresholding. "
         "Soft thresholding also moves the survivors t towards 0."
     )
-    np.testing.assert_allclose(got, [2.0, -2.0], rtol=1e-15)
+    np.testing.assert_allclose(
+        got,
+        [2.0, -2.0],
+        rtol=1e-15,
+        err_msg="got: soft threshold shrinks by t instead of keeping x",
+    )
 
 
 def test_soft_threshold_treats_negative_values_symmetrically():
@@ -129,10 +134,33 @@ def test_lasso_hand_worked_example():
     X = np.array([[1.0, 0.0], [2.0, 1.0], [3.0, 0.0], [4.0, 1.0]])
     y = np.array([1.0, 2.0, 3.0, 4.0])
     model = mod.Lasso(alpha=0.1).fit(X, y)
-    np.testing.assert_allclose(model.coef_, [0.92, 0.0], atol=1e-10)
+    # Forgetting the 1/n (threshold alpha against x1.y = 5, divisor ||x1||^2 = 5): 0.98.
+    if np.isclose(model.coef_[0], (5 - 0.1) / 5, atol=1e-10):
+        pytest.fail(
+            f"coef_[0] = {model.coef_[0]}: the data term's 1/(2n) was dropped (rho = X_j·r and "
+            "z_j = ||X_j||^2 without the 1/n), so alpha acts n times too weakly"
+        )
+    np.testing.assert_allclose(
+        model.coef_,
+        [0.92, 0.0],
+        atol=1e-10,
+        err_msg="coef_ of the hand-worked lasso: w1 = (1.25 - alpha) / 1.25, w2 = 0",
+    )
     assert model.coef_[1] == 0.0, f"coef_[1] is {model.coef_[1]!r}, expected exactly 0"
-    np.testing.assert_allclose(model.intercept_, 0.2, atol=1e-10)
-    np.testing.assert_allclose(model.predict(X), 0.2 + 0.92 * X[:, 0], atol=1e-10)
+    if np.isclose(model.intercept_, 2.5, atol=1e-10):
+        pytest.fail(
+            "intercept_ = mean(y) = 2.5: with an intercept, b = mean(y) - mean(X)·coef_ "
+            "= 2.5 - 0.92 * 2.5 = 0.2 (the predictions must stay centred)"
+        )
+    np.testing.assert_allclose(
+        model.intercept_,
+        0.2,
+        atol=1e-10,
+        err_msg="intercept_ = mean(y) - mean(X)·coef_ = 0.2 (not penalized or shrunk)",
+    )
+    np.testing.assert_allclose(
+        model.predict(X), 0.2 + 0.92 * X[:, 0], atol=1e-10, err_msg="predict = X coef_ + b"
+    )
 
 
 def test_single_feature_lasso_is_a_shrunken_least_squares_slope():
@@ -277,12 +305,17 @@ def test_objective_is_not_beaten_by_small_perturbations(seed):
 @pytest.mark.parametrize("seed", SEEDS)
 @pytest.mark.parametrize("alpha", [0.05, 0.3, 1.0])
 def test_lasso_matches_sklearn(seed, alpha):
-    linear_model = import_sklearn("linear_model")
     X, y = make_data(seed)
     ours = mod.Lasso(alpha=alpha, **TIGHT).fit(X, y)
+    linear_model = import_sklearn("linear_model")
     ref = linear_model.Lasso(alpha=alpha, tol=1e-14, max_iter=100_000).fit(X, y)
     np.testing.assert_allclose(ours.coef_, ref.coef_, atol=1e-5, err_msg="coef_ != sklearn's")
-    np.testing.assert_allclose(ours.intercept_, ref.intercept_, atol=1e-5)
+    np.testing.assert_allclose(
+        ours.intercept_,
+        ref.intercept_,
+        atol=1e-5,
+        err_msg="ours.intercept_: lasso matches sklearn",
+    )
     assert np.array_equal(ours.coef_ == 0, ref.coef_ == 0), (
         f"exact zeros differ from scikit-learn's: ours at {np.flatnonzero(ours.coef_ == 0)}, "
         f"sklearn's at {np.flatnonzero(ref.coef_ == 0)}"
@@ -292,21 +325,26 @@ def test_lasso_matches_sklearn(seed, alpha):
 @pytest.mark.parametrize("seed", SEEDS)
 @pytest.mark.parametrize("alpha, l1_ratio", [(0.1, 0.2), (0.3, 0.5), (1.0, 0.9)])
 def test_elastic_net_matches_sklearn(seed, alpha, l1_ratio):
-    linear_model = import_sklearn("linear_model")
     X, y = make_data(seed)
     ours = mod.ElasticNet(alpha=alpha, l1_ratio=l1_ratio, **TIGHT).fit(X, y)
+    linear_model = import_sklearn("linear_model")
     ref = linear_model.ElasticNet(alpha=alpha, l1_ratio=l1_ratio, tol=1e-14, max_iter=100_000)
     ref.fit(X, y)
     np.testing.assert_allclose(ours.coef_, ref.coef_, atol=1e-5, err_msg="coef_ != sklearn's")
-    np.testing.assert_allclose(ours.intercept_, ref.intercept_, atol=1e-5)
+    np.testing.assert_allclose(
+        ours.intercept_,
+        ref.intercept_,
+        atol=1e-5,
+        err_msg="ours.intercept_: elastic net matches sklearn",
+    )
     assert np.array_equal(ours.coef_ == 0, ref.coef_ == 0), "exact zeros differ from sklearn's"
 
 
 @pytest.mark.parametrize("l1_ratio", [1.0, 0.5])
 def test_without_intercept_matches_sklearn(l1_ratio):
-    linear_model = import_sklearn("linear_model")
     X, y = make_data(4, offset=0.0)
     ours = mod.ElasticNet(alpha=0.2, l1_ratio=l1_ratio, fit_intercept=False, **TIGHT).fit(X, y)
+    linear_model = import_sklearn("linear_model")
     ref = linear_model.ElasticNet(
         alpha=0.2, l1_ratio=l1_ratio, fit_intercept=False, tol=1e-14, max_iter=100_000
     ).fit(X, y)
@@ -322,7 +360,12 @@ def test_lasso_on_the_diabetes_data_matches_sklearn():
     X = (data.X - data.X.mean(axis=0)) / data.X.std(axis=0)
     ours = mod.Lasso(alpha=2.0, **TIGHT).fit(X, data.y)
     ref = linear_model.Lasso(alpha=2.0, tol=1e-14, max_iter=100_000).fit(X, data.y)
-    np.testing.assert_allclose(ours.coef_, ref.coef_, atol=1e-5)
+    np.testing.assert_allclose(
+        ours.coef_,
+        ref.coef_,
+        atol=1e-5,
+        err_msg="ours.coef_: lasso on the diabetes data matches sklearn",
+    )
     assert np.array_equal(ours.coef_ == 0, ref.coef_ == 0), "exact zeros differ from sklearn's"
 
 
@@ -351,7 +394,9 @@ def test_shifting_y_moves_only_the_intercept(seed):
         atol=1e-8,
         err_msg="adding 1000 to y changed coef_: the intercept must absorb the shift",
     )
-    assert shifted.intercept_ == pytest.approx(base.intercept_ + 1000.0, abs=1e-7)
+    assert shifted.intercept_ == pytest.approx(base.intercept_ + 1000.0, abs=1e-7), (
+        "shifting y moves only the intercept"
+    )
 
 
 # --- zero columns, invariances ---------------------------------------------------------------
@@ -376,8 +421,15 @@ def test_permuting_samples_does_not_change_the_fit(seed):
     perm = np.random.default_rng(seed).permutation(len(y))
     a = mod.ElasticNet(alpha=0.2, l1_ratio=0.7, **TIGHT).fit(X, y)
     b = mod.ElasticNet(alpha=0.2, l1_ratio=0.7, **TIGHT).fit(X[perm], y[perm])
-    np.testing.assert_allclose(b.coef_, a.coef_, atol=1e-8)
-    np.testing.assert_allclose(b.intercept_, a.intercept_, atol=1e-8)
+    np.testing.assert_allclose(
+        b.coef_, a.coef_, atol=1e-8, err_msg="b.coef_: permuting samples does not change the fit"
+    )
+    np.testing.assert_allclose(
+        b.intercept_,
+        a.intercept_,
+        atol=1e-8,
+        err_msg="b.intercept_: permuting samples does not change the fit",
+    )
 
 
 @pytest.mark.parametrize("seed", SEEDS)
@@ -386,7 +438,12 @@ def test_permuting_features_permutes_the_coefficients(seed):
     perm = np.random.default_rng(seed).permutation(X.shape[1])
     a = mod.Lasso(alpha=0.3, **TIGHT).fit(X, y)
     b = mod.Lasso(alpha=0.3, **TIGHT).fit(X[:, perm], y)
-    np.testing.assert_allclose(b.coef_, a.coef_[perm], atol=1e-8)
+    np.testing.assert_allclose(
+        b.coef_,
+        a.coef_[perm],
+        atol=1e-8,
+        err_msg="b.coef_: permuting features permutes the coefficients",
+    )
 
 
 @pytest.mark.parametrize("seed", SEEDS)
@@ -406,7 +463,12 @@ def test_scaling_y_and_alpha_together_scales_the_lasso_coefficients(seed):
     X, y = make_data(seed)
     a = mod.Lasso(alpha=0.3, **TIGHT).fit(X, y)
     b = mod.Lasso(alpha=0.3 * 7.0, **TIGHT).fit(X, 7.0 * y)
-    np.testing.assert_allclose(b.coef_, 7.0 * a.coef_, atol=1e-7)
+    np.testing.assert_allclose(
+        b.coef_,
+        7.0 * a.coef_,
+        atol=1e-7,
+        err_msg="b.coef_: scaling y and alpha together scales the lasso coefficients",
+    )
 
 
 def test_larger_alpha_never_adds_features():
@@ -448,11 +510,17 @@ def test_stopping_rule_is_relative_to_the_size_of_the_coefficients(seed):
     X, y = make_data(seed)
     a = mod.Lasso(alpha=0.3, tol=1e-4).fit(X, y)
     b = mod.Lasso(alpha=0.3 * 1024, tol=1e-4).fit(X, 1024 * y)
-    np.testing.assert_allclose(b.coef_, 1024 * a.coef_, rtol=1e-10, atol=1e-12)
     assert b.n_iter_ == a.n_iter_, (
         f"n_iter_ = {a.n_iter_} for (y, alpha) but {b.n_iter_} for (1024 y, 1024 alpha): "
         "stop when the largest change in a sweep is at most tol * max|w_j| (relative to "
         "the coefficients), not at most tol"
+    )
+    np.testing.assert_allclose(
+        b.coef_,
+        1024 * a.coef_,
+        rtol=1e-10,
+        atol=1e-12,
+        err_msg="scaling y and alpha by 1024 must scale coef_ by 1024 (the same sweeps)",
     )
 
 
@@ -470,6 +538,95 @@ def test_above_alpha_max_one_sweep_is_enough(l1_ratio):
     )
 
 
+def cd_sweeps(X, y, alpha, l1_ratio, n_sweeps):
+    """The test's own cyclic coordinate descent on centred data, n_sweeps full sweeps."""
+    X, y = np.asarray(X, float), np.asarray(y, float)
+    Xc, yc = X - X.mean(axis=0), y - y.mean()
+    n, d = Xc.shape
+    w = np.zeros(d)
+    for _ in range(n_sweeps):
+        for j in range(d):
+            r_j = yc - Xc @ w + Xc[:, j] * w[j]  # residual without feature j
+            rho = Xc[:, j] @ r_j / n
+            z = Xc[:, j] @ Xc[:, j] / n
+            w[j] = (
+                np.sign(rho) * max(abs(rho) - alpha * l1_ratio, 0) / (z + alpha * (1 - l1_ratio))
+            )
+    return w, y.mean() - X.mean(axis=0) @ w
+
+
+@pytest.mark.parametrize("l1_ratio", [1.0, 0.5])
+def test_tol_zero_stops_only_after_a_sweep_that_changes_nothing(l1_ratio):
+    # Centred orthogonal ±1 columns and dyadic targets: the first sweep lands exactly on
+    # the optimum, the second changes nothing (a largest change of 0 <= 0 * max|w|).
+    X, y = [[1, 1], [1, -1], [-1, 1], [-1, -1]], [3.0, 1.0, 2.0, 0.0]
+    model = mod.ElasticNet(alpha=0.25, l1_ratio=l1_ratio, tol=0.0, max_iter=50).fit(X, y)
+    coef, intercept = cd_sweeps(X, y, 0.25, l1_ratio, 1)
+    np.testing.assert_allclose(
+        np.append(model.coef_, model.intercept_),
+        np.append(coef, intercept),
+        atol=1e-12,
+        err_msg="on orthogonal columns one exact coordinate sweep is the optimum",
+    )
+    assert model.n_iter_ == 2, (
+        f"tol=0 on a problem solved by the first sweep gave n_iter_ = {model.n_iter_}, "
+        "expected 2: sweep 1 moves the coefficients, sweep 2 moves nothing and stops "
+        "(largest change 0 <= tol * max|w| = 0; '<' would never stop, and n_iter_ counts "
+        "every sweep run, the last one included)"
+    )
+
+
+@pytest.mark.parametrize("max_iter", [1, 2, 3])
+def test_max_iter_sweeps_return_the_last_iterate(max_iter):
+    # Correlated columns: each sweep still moves the coefficients, so max_iter stops it.
+    X, y = make_data(30, n=40, d=4)
+    X[:, 1] = X[:, 0] + 0.1 * X[:, 1]
+    model = mod.ElasticNet(alpha=0.05, l1_ratio=0.7, tol=0.0, max_iter=max_iter).fit(X, y)
+    assert model.n_iter_ == max_iter, (
+        f"max_iter={max_iter} with tol=0 gave n_iter_ = {model.n_iter_}: exactly max_iter "
+        "sweeps run when none of them is still"
+    )
+    coef, intercept = cd_sweeps(X, y, 0.05, 0.7, max_iter)
+    before, _ = cd_sweeps(X, y, 0.05, 0.7, max_iter - 1)
+    if max_iter > 1 and np.allclose(model.coef_, before, atol=1e-10):
+        pytest.fail(
+            f"after max_iter={max_iter} sweeps coef_ equals the result of {max_iter - 1}: "
+            "return the coefficients of the last sweep run"
+        )
+    np.testing.assert_allclose(
+        model.coef_,
+        coef,
+        rtol=1e-10,
+        atol=1e-12,
+        err_msg=f"coef_ after exactly {max_iter} cyclic sweeps j = 0..d-1 (each coordinate "
+        "minimised exactly with the others fixed, using the latest values)",
+    )
+    assert model.intercept_ == pytest.approx(intercept, rel=1e-10, abs=1e-12), (
+        "intercept_ must be mean(y) - mean(X)·coef_ of the last iterate"
+    )
+
+
+@pytest.mark.parametrize("estimator", ["Lasso", "ElasticNet"])
+def test_refitting_on_new_data_starts_afresh(estimator):
+    X1, y1 = make_data(31, n=40, d=3)  # same feature count: a warm start would fit
+    X2, y2 = make_data(32, n=30, d=3)
+    model = getattr(mod, estimator)(alpha=0.1, max_iter=2).fit(X1, y1)
+    model.fit(X2, y2)
+    fresh = getattr(mod, estimator)(alpha=0.1, max_iter=2).fit(X2, y2)
+    assert np.shape(model.coef_) == (3,), (
+        f"after refitting coef_ has shape {np.shape(model.coef_)}, expected (3,)"
+    )
+    np.testing.assert_allclose(
+        model.coef_,
+        fresh.coef_,
+        rtol=1e-12,
+        atol=1e-12,
+        err_msg="a refit (2 sweeps) differs from a fresh fit: start from w = 0 every time, "
+        "not from the previous coef_",
+    )
+    assert model.n_iter_ == fresh.n_iter_, "n_iter_ must count the sweeps of this fit only"
+
+
 def test_fit_returns_self_and_predict_is_linear():
     X, y = make_data(9)
     model = mod.ElasticNet(alpha=0.1)
@@ -477,7 +634,12 @@ def test_fit_returns_self_and_predict_is_linear():
     X_new = np.random.default_rng(9).normal(size=(7, X.shape[1]))
     pred = model.predict(X_new)
     assert pred.shape == (7,) and pred.dtype == np.float64
-    np.testing.assert_allclose(pred, X_new @ model.coef_ + model.intercept_, rtol=1e-12)
+    np.testing.assert_allclose(
+        pred,
+        X_new @ model.coef_ + model.intercept_,
+        rtol=1e-12,
+        err_msg="pred: fit returns self and predict is linear",
+    )
     assert model.coef_.shape == (X.shape[1],) and model.coef_.dtype == np.float64
 
 
@@ -591,4 +753,9 @@ def test_a_constant_column_gets_exactly_zero_weight_even_at_alpha_zero(estimator
         "centring it is zero up to rounding; treat a column whose values are all equal as "
         "a zero column (w_j = 0) instead of dividing by its ~1e-34 squared norm"
     )
-    np.testing.assert_allclose(model.coef_[0], 2.0, rtol=1e-6)
+    np.testing.assert_allclose(
+        model.coef_[0],
+        2.0,
+        rtol=1e-6,
+        err_msg="model.coef_[0]: a constant column gets exactly zero weight even at alpha zero",
+    )
