@@ -332,6 +332,11 @@ def test_thompson_posterior_update():
     alpha, beta = np.asarray(policy.alpha), np.asarray(policy.beta)
     if np.allclose(alpha, [1.75, 2, 1]) and np.allclose(beta, [2.25, 1, 1]):
         pytest.fail("alpha and beta are swapped: a reward r adds r to alpha and 1 - r to beta")
+    if np.allclose(alpha, [2, 1, 1]) and np.allclose(beta, [2, 2, 1]):
+        pytest.fail(
+            "the reward 0.25 was rounded to a 0/1 outcome: a reward r in [0, 1] adds r to "
+            "alpha and 1 - r to beta (alpha = [2.25, 1, 1], beta = [1.75, 2, 1])"
+        )
     np.testing.assert_allclose(alpha, [2.25, 1, 1], err_msg="alpha = 1 + sum of the rewards")
     np.testing.assert_allclose(beta, [1.75, 2, 1], err_msg="beta = 1 + sum of (1 - reward)")
 

@@ -378,6 +378,21 @@ def test_act_random_state():
     )
 
 
+def test_act_uses_and_advances_a_generator():
+    gen = np.random.default_rng(9)
+    a = mod.QLearning(2, 6, epsilon=1.0, random_state=gen)
+    b = mod.QLearning(2, 6, epsilon=1.0, random_state=gen)
+    first, second = [a.act(0) for _ in range(50)], [b.act(0) for _ in range(50)]
+    assert first != second, (
+        "two agents sharing one Generator chose the same actions: use the Generator as given "
+        "(it advances), do not re-seed from it"
+    )
+    again = mod.QLearning(2, 6, epsilon=1.0, random_state=np.random.default_rng(9))
+    assert [again.act(0) for _ in range(50)] == first, (
+        "a fresh Generator with the same seed must give the same actions"
+    )
+
+
 def test_q_learning_bad_input():
     agent = mod.QLearning(3, 2, random_state=0)
     agent.act(0)
