@@ -122,6 +122,8 @@ def test_one_component_is_the_mean_and_the_biased_covariance():
         pytest.fail(
             "covariances_ lack reg_covar: add reg_covar to the diagonal of every covariance"
         )
+    if np.allclose(cov, biased + REG, rtol=1e-12, atol=1e-15):
+        pytest.fail("reg_covar was added to EVERY entry of the covariance: only the diagonal")
     np.testing.assert_allclose(gm.weights_, [1.0], rtol=1e-12, err_msg="one component: weight 1")
     assert np.allclose(gm.means_, X.mean(axis=0, keepdims=True), rtol=1e-10), (
         f"means_ = {gm.means_.round(4)} with ONE component, but the sample mean is "
@@ -246,6 +248,17 @@ def test_tol_zero_never_stops_early():
         f"tol=0 gave n_iter_ = {gm.n_iter_}, converged_ = {gm.converged_}: the rule is "
         "STRICTLY below tol (|L_t - L_(t-1)| < tol, as scikit-learn), so a change of exactly "
         "0 does not stop EM when tol = 0; expected 4 iterations, not converged"
+    )
+
+
+def test_the_first_iteration_never_counts_as_converged():
+    # Two points at +-s with s^2 = 1 / (2 pi e): the mean log-likelihood is ~0 (|L_1| < tol).
+    s = np.sqrt(1.0 / (2.0 * np.pi * np.e))
+    gm = mod.GaussianMixture().fit([[-s], [s]])
+    assert abs(gm.lower_bounds_[0]) < 1e-3, "the data were built so that L_1 is ~0"
+    assert gm.n_iter_ == 2, (
+        f"n_iter_ = {gm.n_iter_} on data whose first mean log-likelihood is ~0: the previous "
+        "value before iteration 1 is -inf (no change can be below tol yet), not 0"
     )
 
 
