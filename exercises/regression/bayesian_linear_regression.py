@@ -4,43 +4,55 @@ Difficulty 3 (hard), target time 45 minutes.
 
 Put a Gaussian prior on the weights of a linear model, condition on the data, and predict
 with error bars. With a Gaussian prior and Gaussian noise the posterior is Gaussian too,
-in closed form:
+in closed form.
 
+Math:
     prior       w ~ N(0, I / alpha)                    (alpha: prior PRECISION)
     likelihood  y_i ~ N(x_i @ w, 1 / beta)             (beta: noise precision)
     posterior   w | X, y ~ N(mean_, cov_)
                 cov_  = (alpha * I + beta * X^T X)^(-1)
                 mean_ = beta * cov_ @ X^T y
     predictive  y_new ~ N(x @ mean_, 1/beta + x^T cov_ x)
-
-There is no separate intercept: a column of ones in X gives one (shrunk by the prior
-like every weight). predict(X) returns the predictive mean; predict(X, return_std=True)
-returns (mean, std) where std is the predictive standard deviation, noise included.
+    The posterior mean is ridge regression with lambda = alpha / beta (a good self-check).
 
 Shapes: X (n_samples, n_features), y (n_samples,); mean_ (n_features,), cov_ (n_features,
 n_features); predict gives arrays of shape (n_samples,).
 
+Conventions:
+- Defaults: alpha=1.0, beta=1.0, both > 0 (else ValueError at the start of fit).
+- There is no separate intercept: a column of ones in X gives one (shrunk by the prior
+  like every weight).
+- predict(X) returns the predictive mean; predict(X, return_std=True) returns (mean, std)
+  where std is the predictive standard deviation, noise included (never below
+  1 / sqrt(beta); exactly that at x = 0).
+- Every fit conditions the PRIOR on the data it is given: a refit does not start from an
+  earlier posterior.
+- mean_ satisfies (alpha I + beta X^T X) mean_ = beta X^T y to machine precision, also on
+  an ill-conditioned X; cov_ is exactly symmetric and positive semi-definite.
+- predict before fit raises NotFittedError (the stub's validation does it); X and y are
+  never modified.
+
 Complexity: O(n d^2 + d^3) for fit, O(n d^2) for predict with std, never an (n, n)
 matrix.
 
-Requirements and pitfalls:
-- alpha is a precision, not a variance: the prior covariance is I / alpha.
-- The predictive std includes the noise: it is never below 1 / sqrt(beta), and it grows
-  as x moves away from the training data.
-- Stable linear algebra: solve for mean_ with a solver or a factorization (np.linalg.solve,
-  Cholesky, QR), never as inv(...) @ vector; the tests check that mean_ satisfies
-  (alpha I + beta X^T X) mean_ = beta X^T y to machine precision on an ill-conditioned X.
-  cov_ must be symmetric positive semi-definite: an inverse rounded entry by entry is not
-  quite symmetric, so build it from a factorization or symmetrize it.
-- The posterior mean is ridge regression with lambda = alpha / beta (a good self-check).
-- Never modify X or y in place.
+Pitfalls:
+- alpha taken as a variance: the prior covariance is I / alpha, not alpha I.
+- Forgetting the noise term 1/beta in the predictive variance (the std then shrinks to 0
+  near the data), or beta as a variance.
+- inv(...) @ vector for mean_: not accurate enough on an ill-conditioned X; use a solver
+  or a factorization (np.linalg.solve, Cholesky, QR).
+- An inverse rounded entry by entry is not quite symmetric: build cov_ from a
+  factorization, or symmetrize it.
+- The diagonal of X @ cov_ @ X.T for the predictive variance: an (n, n) matrix.
+- Using the previous posterior as the prior of a refit (sequential updating), or
+  modifying X or y in place.
 
 Worked example (alpha = 1, beta = 1):
     X = [[1], [2]], y = [1, 2]:   precision 1 + (1 + 4) = 6
     cov_ = [[1/6]], mean_ = [1 * (1*1 + 2*2) / 6] = [5/6]
     at x = 3: predictive mean 2.5, variance 1 + 9/6 = 2.5, std = 1.5811
 
-Run `pytest -k bayesian_linear_regression` to check your work; hints are in
+Run `pytest --kata regression/bayesian_linear_regression` to check your work; hints are in
 hints/regression/bayesian_linear_regression.md.
 """
 

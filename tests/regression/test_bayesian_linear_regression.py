@@ -43,11 +43,22 @@ def test_hand_worked_one_feature_example():
     # Posterior precision 1 + (1 + 4) = 6: cov = 1/6, mean = (1*1 + 2*2) / 6 = 5/6.
     # At x = 3: mean 3 * 5/6 = 2.5 and variance 1/beta + 9/6 = 2.5.
     model = mod.BayesianLinearRegression(alpha=1.0, beta=1.0).fit([[1.0], [2.0]], [1.0, 2.0])
-    np.testing.assert_allclose(model.mean_, [5 / 6], rtol=1e-12)
-    np.testing.assert_allclose(model.cov_, [[1 / 6]], rtol=1e-12)
+    np.testing.assert_allclose(
+        model.mean_, [5 / 6], rtol=1e-12, err_msg="mean_ = beta * cov_ @ X^T y = 5/6"
+    )
+    np.testing.assert_allclose(
+        model.cov_, [[1 / 6]], rtol=1e-12, err_msg="cov_ = 1 / (alpha + beta * (1 + 4)) = 1/6"
+    )
     mean, std = model.predict([[3.0]], return_std=True)
-    np.testing.assert_allclose(mean, [2.5], rtol=1e-12)
-    np.testing.assert_allclose(std, [np.sqrt(2.5)], rtol=1e-12)
+    np.testing.assert_allclose(mean, [2.5], rtol=1e-12, err_msg="predictive mean 3 * 5/6")
+    if np.allclose(std, [np.sqrt(9 / 6)], rtol=1e-9):
+        pytest.fail(
+            f"predictive std at x = 3 is {std}, sqrt(x^T cov_ x) = sqrt(9/6): the noise is "
+            "missing. The predictive variance is 1/beta + x^T cov_ x = 2.5"
+        )
+    np.testing.assert_allclose(
+        std, [np.sqrt(2.5)], rtol=1e-12, err_msg="predictive std sqrt(1/beta + 9/6)"
+    )
 
 
 @pytest.mark.parametrize("seed", SEEDS)
@@ -59,6 +70,17 @@ def test_posterior_matches_the_closed_form(seed, alpha, beta):
     assert model.mean_.shape == (3,) and model.cov_.shape == (3, 3), (
         f"mean_ has shape {model.mean_.shape} and cov_ {model.cov_.shape}; expected (3,), (3, 3)"
     )
+    if alpha != 1.0 and np.allclose(model.cov_, closed_form(X, y, 1 / alpha, beta)[1], rtol=1e-6):
+        pytest.fail(
+            f"cov_ is the posterior for a prior of precision 1/alpha: alpha={alpha} is the prior "
+            "PRECISION (prior covariance I / alpha), so the posterior precision is "
+            "alpha I + beta X^T X"
+        )
+    if beta != 1.0 and np.allclose(model.cov_, closed_form(X, y, alpha, 1 / beta)[1], rtol=1e-6):
+        pytest.fail(
+            f"cov_ treats beta={beta} as the noise variance: beta is the noise PRECISION, so "
+            "the posterior precision is alpha I + beta X^T X"
+        )
     np.testing.assert_allclose(
         model.cov_,
         cov,
@@ -93,7 +115,13 @@ def test_more_features_than_samples_matches_the_dual_form(seed):
     alpha, beta = 0.5, 4.0
     dual = X.T @ np.linalg.solve(X @ X.T + alpha / beta * np.eye(5), y)
     model = mod.BayesianLinearRegression(alpha=alpha, beta=beta).fit(X, y)
-    np.testing.assert_allclose(model.mean_, dual, rtol=1e-9, atol=1e-12)
+    np.testing.assert_allclose(
+        model.mean_,
+        dual,
+        rtol=1e-9,
+        atol=1e-12,
+        err_msg="model.mean_: more features than samples matches the dual form",
+    )
     # The posterior precision is the prior's plus the data's: cov_^-1 = alpha I + beta X^T X.
     np.testing.assert_allclose(
         np.linalg.inv(model.cov_), alpha * np.eye(12) + beta * X.T @ X, rtol=1e-9, atol=1e-9
@@ -114,7 +142,12 @@ def test_with_almost_no_information_the_posterior_is_the_prior():
 def test_noise_free_limit_gives_least_squares():
     X, y = make_data(4)
     model = mod.BayesianLinearRegression(alpha=1e-6, beta=1e6).fit(X, y)
-    np.testing.assert_allclose(model.mean_, np.linalg.lstsq(X, y, rcond=None)[0], atol=1e-8)
+    np.testing.assert_allclose(
+        model.mean_,
+        np.linalg.lstsq(X, y, rcond=None)[0],
+        atol=1e-8,
+        err_msg="model.mean_: noise free limit gives least squares",
+    )
 
 
 # --- the predictive distribution ----------------------------------------------------------------
@@ -129,7 +162,13 @@ def test_predictive_mean_and_std_match_the_closed_form(seed, alpha, beta):
     expected_std = np.sqrt(1 / beta + np.sum((X_new @ cov) * X_new, axis=1))
     model = mod.BayesianLinearRegression(alpha=alpha, beta=beta).fit(X, y)
     pred, std = model.predict(X_new, return_std=True)
-    np.testing.assert_allclose(pred, X_new @ mean, rtol=1e-9, atol=1e-12)
+    np.testing.assert_allclose(
+        pred,
+        X_new @ mean,
+        rtol=1e-9,
+        atol=1e-12,
+        err_msg="pred: predictive mean and std match the closed form",
+    )
     assert std.shape == (15,), f"std has shape {std.shape}, expected (15,)"
     if np.allclose(std**2, expected_std**2 - 1 / beta, rtol=1e-6):
         pytest.fail(
@@ -138,6 +177,11 @@ def test_predictive_mean_and_std_match_the_closed_form(seed, alpha, beta):
         )
     if np.allclose(std, expected_std**2, rtol=1e-6):
         pytest.fail("predict returned the variance where the standard deviation is asked for")
+    if beta != 1.0 and np.allclose(std**2, expected_std**2 - 1 / beta + beta, rtol=1e-6):
+        pytest.fail(
+            f"the noise term of the predictive variance is beta={beta}: beta is a precision, "
+            "so the noise variance is 1/beta"
+        )
     np.testing.assert_allclose(std, expected_std, rtol=1e-9, err_msg="std != sqrt(1/beta + xSx)")
 
 
@@ -148,10 +192,20 @@ def test_predict_without_return_std_returns_only_the_mean():
     assert isinstance(got, np.ndarray) and got.shape == (4,), (
         f"predict(X) should return one array of shape (4,), got {type(got).__name__}"
     )
-    np.testing.assert_allclose(got, X[:4] @ model.mean_, rtol=1e-12)
+    np.testing.assert_allclose(
+        got,
+        X[:4] @ model.mean_,
+        rtol=1e-12,
+        err_msg="got: predict without return std returns only the mean",
+    )
     pair = model.predict(X[:4], return_std=True)
     assert isinstance(pair, tuple) and len(pair) == 2, "predict(X, return_std=True) -> (mean, std)"
-    np.testing.assert_allclose(pair[0], got, rtol=1e-12)
+    np.testing.assert_allclose(
+        pair[0],
+        got,
+        rtol=1e-12,
+        err_msg="pair[0]: predict without return std returns only the mean",
+    )
 
 
 @pytest.mark.parametrize("beta", [0.25, 1.0, 16.0])
@@ -187,8 +241,19 @@ def test_duplicating_the_data_equals_doubling_beta(seed):
     X, y = make_data(seed)
     twice = mod.BayesianLinearRegression(alpha=2.0, beta=3.0).fit(np.vstack([X, X]), np.r_[y, y])
     doubled = mod.BayesianLinearRegression(alpha=2.0, beta=6.0).fit(X, y)
-    np.testing.assert_allclose(twice.mean_, doubled.mean_, rtol=1e-9)
-    np.testing.assert_allclose(twice.cov_, doubled.cov_, rtol=1e-9, atol=1e-15)
+    np.testing.assert_allclose(
+        twice.mean_,
+        doubled.mean_,
+        rtol=1e-9,
+        err_msg="twice.mean_: duplicating the data equals doubling beta",
+    )
+    np.testing.assert_allclose(
+        twice.cov_,
+        doubled.cov_,
+        rtol=1e-9,
+        atol=1e-15,
+        err_msg="twice.cov_: duplicating the data equals doubling beta",
+    )
 
 
 @pytest.mark.parametrize("seed", SEEDS)
@@ -206,8 +271,19 @@ def test_permuting_samples_does_not_change_the_posterior(seed):
     perm = np.random.default_rng(seed).permutation(len(y))
     a = mod.BayesianLinearRegression(alpha=0.5, beta=2.0).fit(X, y)
     b = mod.BayesianLinearRegression(alpha=0.5, beta=2.0).fit(X[perm], y[perm])
-    np.testing.assert_allclose(b.mean_, a.mean_, rtol=1e-10)
-    np.testing.assert_allclose(b.cov_, a.cov_, rtol=1e-10, atol=1e-15)
+    np.testing.assert_allclose(
+        b.mean_,
+        a.mean_,
+        rtol=1e-10,
+        err_msg="b.mean_: permuting samples does not change the posterior",
+    )
+    np.testing.assert_allclose(
+        b.cov_,
+        a.cov_,
+        rtol=1e-10,
+        atol=1e-15,
+        err_msg="b.cov_: permuting samples does not change the posterior",
+    )
 
 
 def test_no_hidden_intercept():
@@ -218,7 +294,9 @@ def test_no_hidden_intercept():
         f"X is all zeros but predict gives {model.predict(X)[:3]}...: the model has no "
         "separate intercept (add a column of ones to X to get one), so do not centre y"
     )
-    np.testing.assert_allclose(model.cov_, np.eye(2), rtol=1e-12)
+    np.testing.assert_allclose(
+        model.cov_, np.eye(2), rtol=1e-12, err_msg="model.cov_: no hidden intercept"
+    )
 
 
 # --- numerical stability -----------------------------------------------------------------------
@@ -334,6 +412,42 @@ def test_large_problem_is_fast_enough():
 
 
 # --- bad input ---------------------------------------------------------------------------
+
+
+def test_refitting_conditions_the_prior_not_the_previous_posterior():
+    X1, y1 = make_data(21, n=30, d=3)
+    X2, y2 = make_data(22, n=25, d=3)
+    model = mod.BayesianLinearRegression(alpha=2.0, beta=3.0).fit(X1, y1)
+    model.fit(X2, y2)
+    mean, cov = closed_form(X2, y2, 2.0, 3.0)
+    both, _ = closed_form(np.vstack([X1, X2]), np.concatenate([y1, y2]), 2.0, 3.0)
+    if np.allclose(model.mean_, both, rtol=1e-8):
+        pytest.fail(
+            "after fit(X1, y1) then fit(X2, y2), mean_ is the posterior given BOTH data sets: "
+            "the second fit started from the first posterior. Every fit conditions the "
+            "prior N(0, I / alpha) on the data it is given"
+        )
+    np.testing.assert_allclose(
+        model.mean_, mean, rtol=1e-10, err_msg="mean_ after a refit: the closed form on X2"
+    )
+    np.testing.assert_allclose(
+        model.cov_, cov, rtol=1e-10, atol=1e-14, err_msg="cov_ after a refit: closed form on X2"
+    )
+
+
+def test_std_at_the_origin_is_exactly_the_noise_level():
+    # x = 0 carries no weight uncertainty: x^T cov_ x = 0, so std = 1 / sqrt(beta) exactly.
+    X, y = make_data(23)
+    for beta in (0.5, 4.0):
+        model = mod.BayesianLinearRegression(alpha=1.0, beta=beta).fit(X, y)
+        mean, std = model.predict(np.zeros((2, X.shape[1])), return_std=True)
+        np.testing.assert_allclose(
+            std,
+            1 / np.sqrt(beta),
+            rtol=1e-15,
+            err_msg=f"predictive std at x = 0 (beta={beta}): only the noise 1/beta remains",
+        )
+        np.testing.assert_array_equal(mean, 0.0, err_msg="predictive mean at x = 0")
 
 
 def test_predict_before_fit_raises_not_fitted():
