@@ -43,8 +43,9 @@ Conventions:
 - An id with no rating (a gap in the ids) gets a zero factor row: its system has no data
   and a zero penalty, and the zero vector is its minimum-norm solution.
 - rmse_history_[t] is the training RMSE after iteration t (both half-steps), so
-  rmse_history_[-1] is the RMSE of the fitted factors. The objective L never increases;
-  the RMSE usually decreases too, but the penalty may trade a little of it away.
+  rmse_history_[-1] is the RMSE of the fitted factors. The objective (squared errors plus
+  the penalties) never increases; the RMSE usually decreases too, but the penalty may
+  trade a little of it away.
 - predict before fit raises NotFittedError; ids outside [0, n_users) or [0, n_items) and
   mismatched lengths are ValueErrors (the stub checks them). Inputs are never modified.
 
