@@ -19,7 +19,8 @@ Shapes: X (n_samples, n_features), y (n_samples,); mean_ (n_features,), cov_ (n_
 n_features); predict gives arrays of shape (n_samples,).
 
 Conventions:
-- Defaults: alpha=1.0, beta=1.0, both > 0 (else ValueError at the start of fit).
+- Defaults: alpha=1.0, beta=1.0, both > 0 (else ValueError at the start of fit). Both
+  are precisions: the prior is w ~ N(0, I / alpha), the noise variance is 1 / beta.
 - There is no separate intercept: a column of ones in X gives one (shrunk by the prior
   like every weight).
 - predict(X) returns the predictive mean; predict(X, return_std=True) returns (mean, std)

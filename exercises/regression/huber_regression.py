@@ -27,7 +27,8 @@ Conventions:
 - Defaults: delta=1.35 (> 0, in the units of y: fixed, unlike scikit-learn's
   HuberRegressor this kata estimates no scale), alpha=0.0 (>= 0), max_iter=1000,
   tol=1e-8. Invalid values are a ValueError; huber_loss and huber_grad refuse delta <= 0.
-- The intercept b is not penalized.
+- J is the MEAN Huber loss of the residuals plus alpha ||w||^2 (no 1/2 on the penalty);
+  the intercept b is not penalized.
 - Stop after the first iteration that changes no parameter by more than tol (an absolute
   change), or after max_iter iterations; n_iter_ = iterations run, the last one included
   (so refitting with max_iter=n_iter_ gives the same answer). Every fit starts afresh: a

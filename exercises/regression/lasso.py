@@ -25,7 +25,9 @@ Conventions:
 - Defaults: alpha=1.0, l1_ratio=0.5 (ElasticNet), max_iter=1000, tol=1e-4,
   fit_intercept=True; hyperparameters are validated at the start of fit (the calls are in
   place). soft_threshold refuses a negative t with a ValueError.
-- The intercept b is NOT penalized or shrunk: b = mean(y) - mean(X)·w.
+- The objective is scikit-learn's: 1/(2n) ||y - Xw - b||^2 + alpha l1_ratio ||w||_1
+  + alpha (1 - l1_ratio) / 2 ||w||^2. The intercept b is NOT penalized or shrunk:
+  b = mean(y) - mean(X)·w.
 - Start from w = 0 on every fit (a refit keeps nothing from the previous one). Sweep
   j = 0..d-1 in order, each update using the latest values of the other coordinates.
 - After each sweep, stop if the largest change of any coefficient in that sweep was at

@@ -23,7 +23,9 @@ Conventions:
 - The intercept is fitted by centring, never penalized or treated as a feature; with
   fit_intercept=False the line goes through the origin and intercept_ is exactly 0.0.
 - normal: with collinear columns or n < d, the minimum-norm solution (as scikit-learn).
-- gd starts from w = 0, b = 0; both updates of a step use the residual of the same (w, b).
+- gd minimises the MSE (1/n) sum r^2 with steps w <- w - learning_rate * grad (the
+  gradient of the MSE, factor 2 included). It starts from w = 0, b = 0; both updates of a
+  step use the residual of the same (w, b).
   It runs at most n_iter steps and stops after the first step that lowers the loss by
   less than tol (an absolute decrease; tol=0 never stops early). coef_ and intercept_ are
   the LAST iterate, whose MSE is loss_history_[-1].
