@@ -29,7 +29,8 @@ predict_proba's classes_).
 Conventions:
 - Match scikit-learn's functions of the same names to 1e-12 (explicit zero_division).
 - The label set of the scores is the sorted UNION of y_true and y_pred; 'macro' and
-  'weighted' average over every label in it.
+  'weighted' average over every label in it ('macro' plainly, 'weighted' by support, the
+  count in y_true); 'micro' pools TP, FP and FN over the labels before dividing.
 - 0/0 gives zero_division (0.0 by default), never NaN and never a warning: precision of a
   label nobody predicted, recall of a label absent from y_true, F when its denominator is 0.
 - average='binary' scores pos_label (default 1) and allows at most two labels: more is a

@@ -36,6 +36,10 @@ Conventions:
   pos_label that is not a label is a ValueError.
 - Scores tie only when they are exactly equal: two scores one float64 step apart are two
   thresholds. Any real scores work (negative, or as large as 1e300).
+- Layouts: roc_curve's thresholds are +inf, then the distinct scores decreasing (the curve
+  starts at (0, 0)); precision_recall_curve's thresholds are the distinct scores
+  INCREASING, and precision and recall end with the extra point (1, 0). AUC is the
+  trapezoid area; AP is the step sum, without interpolation.
 - roc_curve(drop_intermediate=True) by default drops every point whose FP and TP counts both
   have a zero second difference (the middle of an evenly spaced straight run); this changes
   neither the curve nor the area. Its thresholds start with +inf and strictly decrease.
