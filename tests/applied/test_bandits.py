@@ -143,9 +143,10 @@ def test_values_are_sample_means(make):
 def test_select_does_not_change_the_statistics():
     for policy in (mod.EpsilonGreedy(3, 0.5, 0), mod.UCB1(3), mod.ThompsonSampling(3, 0)):
         policy.update(1, 1.0)
-        state = {
-            k: np.array(v, copy=True) for k, v in vars(policy).items() if isinstance(v, np.ndarray)
-        }
+        public = (
+            ("alpha", "beta") if isinstance(policy, mod.ThompsonSampling) else ("counts", "values")
+        )
+        state = {k: np.array(getattr(policy, k), copy=True) for k in public}
         for _ in range(20):
             policy.select()
         for key, before in state.items():
