@@ -87,61 +87,6 @@ def test_error_shrinks_like_eps_squared():
     )
 
 
-@pytest.mark.parametrize("shape", SHAPES, ids=str)
-@pytest.mark.parametrize("seed", SEEDS)
-def test_matches_the_analytic_gradient_for_every_shape(shape, seed):
-    rng = np.random.default_rng(seed)
-    C, D, X = rng.uniform(0.5, 2.0, size=shape), rng.normal(size=shape), rng.normal(size=shape)
-    f, grad = coupled_quadratic(C, D)
-    got = gc.numerical_gradient(f, X)
-    assert np.shape(got) == X.shape, (
-        f"numerical_gradient returned shape {np.shape(got)} for x of shape {X.shape}: the "
-        "gradient has x's shape (reshape a flat result back)"
-    )
-    np.testing.assert_allclose(
-        got,
-        grad(X),
-        rtol=1e-6,
-        atol=1e-6,
-        err_msg=f"wrong gradient for x of shape {shape}. Perturb one entry at a time over "
-        "every axis (not whole rows), and put each entry back to its saved value before the "
-        "next one: f couples all entries, so a leftover perturbation skews the rest",
-    )
-
-
-def test_returns_float64_for_integer_x():
-    got = gc.numerical_gradient(cubic, np.array([1, 2, -3]), eps=1e-3)
-    assert got.dtype == np.float64, (
-        f"the gradient has dtype {got.dtype}: for integer x, x + eps would be truncated; "
-        "work in float64"
-    )
-    np.testing.assert_allclose(got, 3 * np.array([1.0, 4.0, 9.0]) + 1e-6, rtol=1e-9)
-
-
-@pytest.mark.parametrize("view", ["a block of columns", "every other row and column", "transpose"])
-def test_non_contiguous_x_is_handled(view):
-    rng = np.random.default_rng(3)
-    base = rng.normal(size=(4, 6))
-    X = {
-        "a block of columns": base[:, 1:4],
-        "every other row and column": base[::2, ::2],
-        "transpose": base.T,
-    }[view]
-    assert not X.flags.c_contiguous
-    C, D = rng.uniform(0.5, 2.0, size=X.shape), rng.normal(size=X.shape)
-    f, grad = coupled_quadratic(C, D)
-    got = gc.numerical_gradient(f, X)
-    assert np.any(got != 0), (
-        f"the gradient is all zeros for a non-contiguous x ({view}): x.reshape(-1) of such a "
-        "view is usually a copy, so perturbing it never reaches the array f sees. Index x by "
-        "np.ndindex(x.shape), or perturb a contiguous copy"
-    )
-    np.testing.assert_allclose(got, grad(X), rtol=1e-6, atol=1e-6)
-
-
-# --- numerical_gradient: how f is called ------------------------------------------------
-
-
 def test_f_sees_x_with_one_entry_moved_by_plus_and_minus_eps():
     x = np.array([[0.5, -1.0, 2.0], [3.0, 0.0, -0.25]])
     h = 1e-3
@@ -171,6 +116,72 @@ def test_f_sees_x_with_one_entry_moved_by_plus_and_minus_eps():
         "f was never evaluated at x + eps e_i / x - eps e_i for (flat index, plus?) "
         f"{sorted(missing)[:4]}: central differences need both sides for every entry"
     )
+
+
+@pytest.mark.parametrize("shape", SHAPES, ids=str)
+@pytest.mark.parametrize("seed", SEEDS)
+def test_matches_the_analytic_gradient_for_every_shape(shape, seed):
+    rng = np.random.default_rng(seed)
+    C, D, X = rng.uniform(0.5, 2.0, size=shape), rng.normal(size=shape), rng.normal(size=shape)
+    f, grad = coupled_quadratic(C, D)
+    got = gc.numerical_gradient(f, X)
+    assert np.shape(got) == X.shape, (
+        f"numerical_gradient returned shape {np.shape(got)} for x of shape {X.shape}: the "
+        "gradient has x's shape (reshape a flat result back)"
+    )
+    np.testing.assert_allclose(
+        got,
+        grad(X),
+        rtol=1e-6,
+        atol=1e-6,
+        err_msg=f"wrong gradient for x of shape {shape}. Perturb one entry at a time over "
+        "every axis (not whole rows), and put each entry back to its saved value before the "
+        "next one: f couples all entries, so a leftover perturbation skews the rest",
+    )
+
+
+def test_returns_float64_for_integer_x():
+    got = gc.numerical_gradient(cubic, np.array([1, 2, -3]), eps=1e-3)
+    assert got.dtype == np.float64, (
+        f"the gradient has dtype {got.dtype}: for integer x, x + eps would be truncated; "
+        "work in float64"
+    )
+    np.testing.assert_allclose(
+        got,
+        3 * np.array([1.0, 4.0, 9.0]) + 1e-6,
+        rtol=1e-9,
+        err_msg="integer x: the gradient of sum(x^3) at [1, 2, -3] with eps=1e-3",
+    )
+
+
+@pytest.mark.parametrize("view", ["a block of columns", "every other row and column", "transpose"])
+def test_non_contiguous_x_is_handled(view):
+    rng = np.random.default_rng(3)
+    base = rng.normal(size=(4, 6))
+    X = {
+        "a block of columns": base[:, 1:4],
+        "every other row and column": base[::2, ::2],
+        "transpose": base.T,
+    }[view]
+    assert not X.flags.c_contiguous
+    C, D = rng.uniform(0.5, 2.0, size=X.shape), rng.normal(size=X.shape)
+    f, grad = coupled_quadratic(C, D)
+    got = gc.numerical_gradient(f, X)
+    assert np.any(got != 0), (
+        f"the gradient is all zeros for a non-contiguous x ({view}): x.reshape(-1) of such a "
+        "view is usually a copy, so perturbing it never reaches the array f sees. Index x by "
+        "np.ndindex(x.shape), or perturb a contiguous copy"
+    )
+    np.testing.assert_allclose(
+        got,
+        grad(X),
+        rtol=1e-6,
+        atol=1e-6,
+        err_msg="non-contiguous x: against the analytic gradient",
+    )
+
+
+# --- numerical_gradient: how f is called ------------------------------------------------
 
 
 def test_x_is_unchanged_after_the_call():
@@ -208,6 +219,42 @@ def test_x_is_unchanged_even_if_f_raises():
     )
 
 
+def wrong_relative_error(a, b, got):
+    """The classic wrong formulas that give ``got`` for (a, b), or None."""
+    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    diff, s = np.abs(a - b), np.abs(a) + np.abs(b)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        candidates = {
+            "averages the entries instead of taking the largest": np.mean(
+                diff / np.maximum(s, 1e-12)
+            ),
+            "divides by |b| only (asymmetric, and x/0 where b is 0)": np.max(diff / np.abs(b)),
+            "adds 1e-12 to |a| + |b| instead of flooring it, max(|a| + |b|, 1e-12)": np.max(
+                diff / (s + 1e-12)
+            ),
+            "divides by max(|a|, |b|) instead of |a| + |b|": np.max(
+                diff / np.maximum(np.maximum(np.abs(a), np.abs(b)), 1e-12)
+            ),
+            "has no floor (or 0/0 -> 0 only), so rounding noise near 0 counts as a 100% error": (
+                np.max(diff / np.where(s == 0, 1.0, s))
+            ),
+            "floors the denominator far above 1e-12": np.max(diff / np.maximum(s, 1e-8)),
+        }
+        if a.size > 1:
+            candidates[
+                "compares norms, ||a - b|| / (||a|| + ||b||), instead of the largest entry"
+            ] = np.linalg.norm(a - b) / (np.linalg.norm(a) + np.linalg.norm(b))
+    right = np.max(diff / np.maximum(s, 1e-12))
+    matches = [
+        mistake
+        for mistake, value in candidates.items()
+        if np.isfinite(value)
+        and not math.isclose(value, right, rel_tol=1e-9)
+        and math.isclose(got, value, rel_tol=1e-9)
+    ]
+    return " (or it ".join(matches) + ")" * (len(matches) - 1) if matches else None
+
+
 # --- relative_error -----------------------------------------------------------------------
 
 
@@ -226,10 +273,13 @@ def test_x_is_unchanged_even_if_f_raises():
 )
 def test_relative_error_hand_values(a, b, expected):
     got = gc.relative_error(a, b)
-    a_, b_ = np.asarray(a), np.asarray(b)
-    mean = np.mean(np.abs(a_ - b_) / (np.abs(a_) + np.abs(b_)))  # no zeros in these cases
-    if not math.isclose(mean, expected) and math.isclose(got, mean, rel_tol=1e-9):
-        pytest.fail(f"relative_error averaged the entries ({got}): take the largest one")
+    mistake = wrong_relative_error(a, b, got)
+    if mistake is not None:
+        pytest.fail(
+            f"relative_error({a}, {b}) = {got}, expected {expected}: your formula {mistake}. "
+            "The rule is max_i |a_i - b_i| / max(|a_i| + |b_i|, 1e-12)",
+            pytrace=False,
+        )
     assert math.isclose(got, expected, rel_tol=1e-12, abs_tol=1e-15), (
         f"relative_error({a}, {b}) = {got}, expected {expected} = max |a - b| / (|a| + |b|)"
     )
@@ -260,8 +310,34 @@ def test_relative_error_of_zeros_computes_no_zero_division():
             "replaced afterwards (np.where evaluates both branches): floor the denominator "
             "instead, max(|a| + |b|, 1e-12)"
         )
-    assert zeros == 0.0
-    assert math.isclose(got, 0.1 / 2.1, rel_tol=1e-12)
+    assert zeros == 0.0, f"relative_error of two zero arrays is {zeros}, expected 0"
+    assert math.isclose(got, 0.1 / 2.1, rel_tol=1e-12), f"got {got}, expected 0.1 / 2.1"
+
+
+def test_relative_error_where_one_side_is_near_zero():
+    # A gradient entry that should be 0: the comparison must still be relative to the
+    # entries themselves, floored at 1e-12 only where both are (nearly) zero.
+    cases = [
+        # (a, b, expected, what a wrong formula gives)
+        ([0.0], [1e-3], 1.0, "one side 0, the other not: the worst disagreement"),
+        ([1e-3], [0.0], 1.0, "the same with the sides swapped (symmetry)"),
+        ([2e-12], [0.0], 1.0, "above the floor: 2e-12 / max(2e-12, 1e-12)"),
+        ([5e-13], [0.0], 0.5, "below the floor: 5e-13 / 1e-12, numerical noise near 0"),
+        ([1e-20], [0.0], 1e-8, "1e-20 against 0 is rounding noise, not a 100% error"),
+        ([1.0, 1e-9], [1.0, -1e-9], 1.0, "a tiny entry with the wrong sign"),
+    ]
+    for a, b, expected, what in cases:
+        got = gc.relative_error(a, b)
+        mistake = wrong_relative_error(a, b, got)
+        if mistake is not None:
+            pytest.fail(
+                f"relative_error({a}, {b}) = {got}, expected {expected} ({what}): your "
+                f"formula {mistake}. The rule is max_i |a_i - b_i| / max(|a_i| + |b_i|, 1e-12)",
+                pytrace=False,
+            )
+        assert math.isclose(got, expected, rel_tol=1e-9), (
+            f"relative_error({a}, {b}) = {got}, expected {expected}: {what}"
+        )
 
 
 def test_relative_error_returns_a_python_float():
@@ -269,7 +345,7 @@ def test_relative_error_returns_a_python_float():
     assert isinstance(got, float) and np.ndim(got) == 0, (
         f"relative_error returned {type(got).__name__} {got!r}: return one number (float)"
     )
-    assert math.isclose(got, 1.0 / 3.0, rel_tol=1e-12)
+    assert math.isclose(got, 1.0 / 3.0, rel_tol=1e-12), f"|1 - 2| / (1 + 2) = 1/3, got {got}"
 
 
 @pytest.mark.parametrize("seed", SEEDS)
@@ -282,7 +358,7 @@ def test_relative_error_is_symmetric_scale_free_and_in_zero_one(seed):
     assert math.isclose(gc.relative_error(7.5 * a, 7.5 * b), r, rel_tol=1e-12), (
         "scaling both arrays by 7.5 changed the relative error: divide by |a| + |b|"
     )
-    assert gc.relative_error(a, a) == 0.0
+    assert gc.relative_error(a, a) == 0.0, "relative_error(a, a) must be exactly 0"
 
 
 def test_relative_error_confirms_a_correct_gradient_and_flags_a_wrong_one():
@@ -290,10 +366,12 @@ def test_relative_error_confirms_a_correct_gradient_and_flags_a_wrong_one():
     C, D, X = rng.uniform(0.5, 2.0, size=(3, 3)), rng.normal(size=(3, 3)), rng.normal(size=(3, 3))
     f, grad = coupled_quadratic(C, D)
     numeric = gc.numerical_gradient(f, X)
-    assert gc.relative_error(grad(X), numeric) < 1e-6
+    r = gc.relative_error(grad(X), numeric)
+    assert r < 1e-6, f"a correct gradient against the numerical one gave {r}, expected < 1e-6"
     wrong = grad(X)
     wrong[1, 2] *= 1.01  # a 1% mistake in one entry
-    assert gc.relative_error(wrong, numeric) > 1e-3
+    r = gc.relative_error(wrong, numeric)
+    assert r > 1e-3, f"a 1% mistake in one entry gave {r}: the largest entry must show it"
 
 
 def test_relative_error_does_not_modify_its_inputs():
