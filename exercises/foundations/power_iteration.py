@@ -3,38 +3,57 @@
 Difficulty 2 (standard), target time 30 minutes.
 
 Find the eigenvalue of largest magnitude of a square matrix A, and its eigenvector, using
-nothing but matrix-vector products. The same loop powers PageRank, the first principal
-component, and the spectral-norm estimate behind spectral normalization.
+nothing but matrix-vector products: power_iteration(A, n_iter=1000, tol=1e-10,
+random_state=None) -> (eigenvalue, eigenvector). The same loop powers PageRank, the first
+principal component, and the spectral-norm estimate behind spectral normalization.
 
+Math:
     v_0     = a random unit vector
     v_{k+1} = A v_k / ||A v_k||
     eigenvalue = v . A v       (Rayleigh quotient of the final unit vector v)
+    Write v_0 = sum_i c_i u_i in eigenvectors of A: then A^k v_0 = sum_i c_i lambda_i^k u_i,
+    and every component shrinks relative to the dominant one like |lambda_i / lambda_1|^k.
 
-Write v_0 = sum_i c_i u_i in eigenvectors of A: then A^k v_0 = sum_i c_i lambda_i^k u_i, and
-every component shrinks relative to the dominant one like |lambda_i / lambda_1|^k.
+Shapes: A is (n, n); the eigenvalue is a Python float and the eigenvector an (n,) float64
+array.
 
-Shapes: A is (n, n); the eigenvalue is a float and the eigenvector an (n,) float64 array.
+Conventions:
+- n_iter is the maximum number of products by A (>= 1): n_iter=1 returns the unit vector
+  A v_0 / ||A v_0||. Stop earlier when two successive unit iterates differ by less than
+  tol (Euclidean norm) up to sign: for a negative dominant eigenvalue the iterate flips
+  sign at every step, yet it has converged. tol=0 runs all n_iter products.
+- Return the LAST iterate (the one after the final product) and the eigenvalue computed
+  from it, with its sign: the dominant eigenvalue of [[-6, 0], [0, 3]] is -6.
+- The eigenvector has unit norm and its largest-magnitude entry positive.
+- The start vector is random, drawn from the Generator the stub makes from random_state
+  (None, int or numpy Generator): the same int gives the same result, random_state=s and
+  np.random.default_rng(s) give the same result, and a Generator is used as given and
+  advanced.
+- When A v = 0 (the zero matrix, a nilpotent matrix) stop there: eigenvalue 0 and that
+  unit v, without dividing by zero.
+- A must be square, finite and 2-D; n_iter an integer >= 1 and tol >= 0 (ValueError
+  otherwise: the stub checks them). Never modify A.
 
 Complexity: O(n^2) per iteration (one matrix-vector product, never a matrix-matrix one);
 the number of iterations grows like log(tol) / log|lambda_2 / lambda_1|.
 
-Requirements:
-- Stop when two successive unit iterates differ by less than tol (Euclidean norm) up to
-  sign, or after n_iter products. Careful: for a negative dominant eigenvalue the iterate
-  flips sign at every step, yet it has converged.
-- Return the eigenvalue with its sign: the dominant eigenvalue of [[-6, 0], [0, 3]] is -6.
-- Return the eigenvector with unit norm and its largest-magnitude entry positive.
-- Start from a random vector drawn with random_state (the same int gives the same result).
-  A fixed start such as ones(n) or e_1 fails whenever it is orthogonal to the answer.
-- The zero matrix (more generally A v = 0) gives eigenvalue 0 and a unit vector, without
-  dividing by zero.
-- A must be square (ValueError otherwise: the stub checks it). Never modify A.
+Pitfalls:
+- ||A v|| as the eigenvalue: it loses the sign of a negative eigenvalue.
+- Comparing v_new with v without "up to sign": a negative dominant eigenvalue never
+  converges, and the loop runs all n_iter products.
+- A fixed start such as ones(n) or e_1: it fails whenever it is orthogonal to the answer.
+- np.random instead of the Generator from random_state (not reproducible).
+- Dividing by ||A v|| = 0; computing A @ A (O(n^3)) instead of A @ v.
+- Off by one in the number of products, or returning the iterate before the last product.
+- No sign convention on the eigenvector, or one based on the sum or the first entry.
 
 Worked example:
     power_iteration([[2, 2], [2, 5]])  -> (6.0, [0.4472, 0.8944])   eigenvalues 6 and 1,
                                           eigenvector [1, 2] / sqrt(5)
+    power_iteration([[0, 1, 0], [0, 0, 1], [0, 0, 0]], n_iter=2, tol=0)
+                                       -> (0.0, [1, 0, 0])   (S^2 v_0 is along e_1)
 
-Run `pytest -k power_iteration` to check your work; hints are in
+Run `pytest --kata foundations/power_iteration` to check your work; hints are in
 hints/foundations/power_iteration.md.
 """
 

@@ -39,14 +39,26 @@ def test_hand_worked_two_by_two():
     assert np.shape(vector) == (2,), (
         f"the eigenvector should have shape (2,), got {np.shape(vector)}"
     )
-    assert math.isclose(value, 6.0, rel_tol=1e-12)
-    np.testing.assert_allclose(vector, np.array([1.0, 2.0]) / math.sqrt(5.0), atol=1e-10)
+    assert math.isclose(value, 6.0, rel_tol=1e-12), f"expected eigenvalue 6.0, got {value}"
+    assert not np.allclose(vector, -np.array([1.0, 2.0]) / math.sqrt(5.0), atol=1e-10), (
+        f"the eigenvector is {vector.tolist()}, minus the expected one: an eigenvector's sign "
+        "is arbitrary, so the kata fixes it: flip v so that its largest-magnitude entry is "
+        "positive"
+    )
+    np.testing.assert_allclose(
+        vector,
+        np.array([1.0, 2.0]) / math.sqrt(5.0),
+        atol=1e-10,
+        err_msg="eigenvector of [[2, 2], [2, 5]] for 6: [1, 2] / sqrt(5)",
+    )
 
 
 def test_one_by_one_matrix():
     value, vector = pi.power_iteration([[-3.0]], random_state=0)
-    assert math.isclose(value, -3.0, rel_tol=1e-12)
-    np.testing.assert_allclose(vector, [1.0], atol=1e-15)
+    assert math.isclose(value, -3.0, rel_tol=1e-12), f"expected eigenvalue -3.0, got {value}"
+    np.testing.assert_allclose(
+        vector, [1.0], atol=1e-15, err_msg="a 1 x 1 matrix: the eigenvector is [1]"
+    )
 
 
 def test_negative_dominant_eigenvalue_keeps_its_sign():
@@ -57,7 +69,12 @@ def test_negative_dominant_eigenvalue_keeps_its_sign():
         "use the Rayleigh quotient v . A v of the unit vector v"
     )
     assert math.isclose(value, -6.0, rel_tol=1e-10), f"expected -6, got {value}"
-    np.testing.assert_allclose(vector, [1.0, 0.0, 0.0], atol=1e-8)
+    np.testing.assert_allclose(
+        vector,
+        [1.0, 0.0, 0.0],
+        atol=1e-8,
+        err_msg="the eigenvector of the negative dominant eigenvalue, sign fixed",
+    )
 
 
 def test_eigenvector_sign_makes_the_largest_magnitude_entry_positive():
@@ -70,7 +87,9 @@ def test_eigenvector_sign_makes_the_largest_magnitude_entry_positive():
             f"eigenvector {vector.round(4)} (random_state={seed}): make the largest-magnitude "
             "entry positive (v * sign(v[argmax |v|])), not the first entry"
         )
-        np.testing.assert_allclose(vector, u, atol=1e-9)
+        np.testing.assert_allclose(
+            vector, u, atol=1e-9, err_msg="eigenvector with its largest-magnitude entry positive"
+        )
 
 
 def test_eigenvector_sign_follows_the_largest_entry_not_the_sum():
@@ -84,7 +103,9 @@ def test_eigenvector_sign_follows_the_largest_entry_not_the_sum():
             "the largest-magnitude entry positive (v * sign(v[argmax |v|])), not the sum of "
             "the entries or the first entry"
         )
-        np.testing.assert_allclose(vector, u, atol=1e-9)
+        np.testing.assert_allclose(
+            vector, u, atol=1e-9, err_msg="eigenvector with its largest-magnitude entry positive"
+        )
 
 
 # --- against np.linalg ------------------------------------------------------------------
@@ -103,7 +124,12 @@ def test_matches_eigh_on_symmetric_matrices(seed, sign):
     assert math.isclose(np.linalg.norm(vector), 1.0, rel_tol=1e-12), (
         f"the eigenvector has norm {np.linalg.norm(vector)}: normalize it to unit length"
     )
-    np.testing.assert_allclose(vector, sign_fixed(vectors[:, top]), atol=1e-8)
+    np.testing.assert_allclose(
+        vector,
+        sign_fixed(vectors[:, top]),
+        atol=1e-8,
+        err_msg="eigenvector against np.linalg.eigh",
+    )
 
 
 @pytest.mark.parametrize("seed", SEEDS)
@@ -115,7 +141,9 @@ def test_result_is_an_eigenpair(seed):
     value, vector = pi.power_iteration(A, n_iter=10_000, tol=1e-12, random_state=seed)
     residual = np.linalg.norm(A @ vector - value * vector)
     assert residual < 1e-6 * values[-1], f"||A v - lambda v|| = {residual:.3g}: not an eigenpair"
-    assert math.isclose(value, values[-1], rel_tol=1e-10)
+    assert math.isclose(value, values[-1], rel_tol=1e-10), (
+        f"expected the dominant eigenvalue {values[-1]}, got {value}"
+    )
 
 
 def test_non_symmetric_matrix_with_a_real_dominant_eigenvalue():
@@ -125,7 +153,12 @@ def test_non_symmetric_matrix_with_a_real_dominant_eigenvalue():
     value, vector = pi.power_iteration(A, random_state=0)
     u = P[:, 0] / np.linalg.norm(P[:, 0])  # the eigenvector of 4
     assert math.isclose(value, 4.0, rel_tol=1e-8), f"expected 4, got {value}"
-    np.testing.assert_allclose(vector, sign_fixed(u), atol=1e-8)
+    np.testing.assert_allclose(
+        vector,
+        sign_fixed(u),
+        atol=1e-8,
+        err_msg="the dominant eigenvector, found from a random start",
+    )
 
 
 # --- pitfalls ---------------------------------------------------------------------------
@@ -141,8 +174,13 @@ def test_start_vector_orthogonal_to_ones_still_finds_the_dominant_pair():
         "power_iteration found eigenvalue 1 instead of 5: the start vector ones(n) is "
         "orthogonal to the dominant eigenvector here. Start from a random vector"
     )
-    assert math.isclose(value, 5.0, rel_tol=1e-10)
-    np.testing.assert_allclose(vector, sign_fixed(u), atol=1e-8)
+    assert math.isclose(value, 5.0, rel_tol=1e-10), f"expected eigenvalue 5.0, got {value}"
+    np.testing.assert_allclose(
+        vector,
+        sign_fixed(u),
+        atol=1e-8,
+        err_msg="the dominant eigenvector, found from a random start",
+    )
 
 
 def test_start_vector_e1_is_not_enough_either():
@@ -153,7 +191,12 @@ def test_start_vector_e1_is_not_enough_either():
         "already. Start from a random vector"
     )
     assert math.isclose(value, 5.0, rel_tol=1e-10)
-    np.testing.assert_allclose(vector, [0.0, 1.0, 0.0], atol=1e-8)
+    np.testing.assert_allclose(
+        vector,
+        [0.0, 1.0, 0.0],
+        atol=1e-8,
+        err_msg="the dominant eigenvector e_2, found from a random start",
+    )
 
 
 def test_zero_matrix_gives_eigenvalue_zero_without_dividing_by_zero():
@@ -163,7 +206,7 @@ def test_zero_matrix_gives_eigenvalue_zero_without_dividing_by_zero():
         f"the zero matrix gave eigenvalue {value} and vector {vector}: A v = 0, and dividing "
         "by ||A v|| = 0 makes NaN. Stop when ||A v|| is 0: v is an eigenvector for 0"
     )
-    assert value == 0.0
+    assert value == 0.0, f"the zero matrix has eigenvalue 0, got {value}"
     assert math.isclose(np.linalg.norm(vector), 1.0, rel_tol=1e-12), "return a unit vector"
 
 
@@ -172,8 +215,10 @@ def test_nilpotent_matrix_returns_its_null_vector():
     with np.errstate(invalid="ignore", divide="ignore"):
         value, vector = pi.power_iteration([[0.0, 1.0], [0.0, 0.0]], random_state=0)
     assert np.all(np.isfinite(vector)), "dividing by ||A v|| = 0 gave NaN"
-    assert value == 0.0
-    np.testing.assert_allclose(vector, [1.0, 0.0], atol=1e-15)
+    assert value == 0.0, f"[[0, 1], [0, 0]] has eigenvalue 0, got {value}"
+    np.testing.assert_allclose(
+        vector, [1.0, 0.0], atol=1e-15, err_msg="A v0 is along e_1, and A e_1 = 0: stop at e_1"
+    )
 
 
 @pytest.mark.parametrize(
@@ -189,8 +234,53 @@ def test_a_v_equal_to_zero_divides_nothing_by_zero(A):
             f"power_iteration computed 0/0 when A v = 0 ({exc}): check ||A v|| == 0 before "
             "dividing by it, and stop there (v is an eigenvector for 0)"
         )
-    assert value == 0.0
+    assert value == 0.0, f"A v = 0 means eigenvalue 0, got {value}"
     assert math.isclose(np.linalg.norm(vector), 1.0, rel_tol=1e-12), "return a unit vector"
+
+
+def test_n_iter_counts_the_products_and_the_last_iterate_is_returned():
+    # The shift S e_1 = 0, S e_2 = e_1, S e_3 = e_2: S v0 = (v0_2, v0_3, 0) and S^2 v0 is
+    # along e_1, whatever the (random) start. So exactly one product leaves a vector with a
+    # zero last entry that is not e_1, and exactly two give e_1.
+    S = np.array([[0.0, 1.0, 0.0], [0.0, 0.0, 1.0], [0.0, 0.0, 0.0]])
+    for seed in SEEDS:
+        _, one = pi.power_iteration(S, n_iter=1, tol=0.0, random_state=seed)
+        _, two = pi.power_iteration(S, n_iter=2, tol=0.0, random_state=seed)
+        assert one[2] != 0.0 or not np.allclose(one, [1.0, 0.0, 0.0]), (
+            f"n_iter=1 returned {one.tolist()}, which has taken TWO products (S^2 v0 is along "
+            "e_1): n_iter is the number of products; loop range(n_iter), not n_iter + 1"
+        )
+        assert one[2] == 0.0, (
+            f"n_iter=1 returned {one.tolist()}: after one product S v0 = (v0_2, v0_3, 0) its "
+            "last entry is 0. Did it take no product (range(n_iter - 1)), or return the "
+            "start vector instead of the last iterate?"
+        )
+        assert np.allclose(two, [1.0, 0.0, 0.0], atol=1e-15), (
+            f"n_iter=2 returned {two.tolist()}, expected e_1 = [1, 0, 0] = S^2 v0 / ||S^2 v0||: "
+            "return the LAST unit iterate (the one after the final product), not the one "
+            "before it"
+        )
+
+
+def test_a_generator_random_state_is_used_and_advanced():
+    A, _ = with_spectrum([3.0, 2.9, 1.0, 0.5], seed=0)
+    gen = np.random.default_rng(7)
+    state = gen.bit_generator.state
+    first = pi.power_iteration(A, n_iter=2, random_state=gen)
+    assert gen.bit_generator.state != state, (
+        "the Generator passed as random_state was not advanced: draw the start vector from "
+        "it as given (check_random_state returns it unchanged), not from np.random or a copy"
+    )
+    second = pi.power_iteration(A, n_iter=2, random_state=gen)
+    assert not np.allclose(first[1], second[1]), (
+        "two calls with the same Generator started from the same vector: the second call "
+        "must continue the generator's stream"
+    )
+    again = pi.power_iteration(A, n_iter=2, random_state=np.random.default_rng(7))
+    assert np.array_equal(again[1], first[1]), (
+        "a fresh default_rng(7) did not reproduce the first call: draw the start only from "
+        "the generator made from random_state"
+    )
 
 
 def test_the_same_random_state_gives_the_same_result():
@@ -208,7 +298,9 @@ def test_the_same_random_state_gives_the_same_result():
         "vector drawn from random_state?"
     )
     gen = pi.power_iteration(A, n_iter=2, random_state=np.random.default_rng(0))
-    np.testing.assert_array_equal(gen[1], first[1])
+    np.testing.assert_array_equal(
+        gen[1], first[1], err_msg="random_state=default_rng(0) must start as random_state=0"
+    )
 
 
 @pytest.mark.parametrize("sign", [1.0, -1.0], ids=["positive", "negative"])
@@ -248,8 +340,13 @@ def test_stops_early_once_converged(sign):
     # the iterate's sign every step, runs for minutes.
     A, V = with_spectrum([sign * 4.0, 1.0, -0.5, 0.2, 0.1], seed=4)
     value, vector = pi.power_iteration(A, n_iter=10**8, tol=1e-10, random_state=0)
-    assert math.isclose(value, sign * 4.0, rel_tol=1e-12)
-    np.testing.assert_allclose(vector, sign_fixed(V[:, 0]), atol=1e-9)
+    assert math.isclose(value, sign * 4.0, rel_tol=1e-12), f"expected {sign * 4.0}, got {value}"
+    np.testing.assert_allclose(
+        vector,
+        sign_fixed(V[:, 0]),
+        atol=1e-9,
+        err_msg="the eigenvector after stopping early at tol",
+    )
 
 
 def test_does_not_modify_A():
