@@ -44,7 +44,8 @@ Pitfalls:
 - A causal mask off by one: np.tri(T, k=-1) hides the diagonal (a position cannot see
   itself, and position 0 sees nothing); k=1 leaks the next position.
 - A fully masked row: max = -inf, so scores - max is NaN and 0 / 0 follows.
-- exp(scores) without subtracting the row max overflows at scores of 1e3.
+- exp(scores) without subtracting the row max overflows at scores of 1e3; shifting by
+  the global max instead of each row's max underflows a low row to 0 / 0.
 - k.T instead of swapping the last two axes: with batch dims, .T reverses all of them.
 
 Worked example:

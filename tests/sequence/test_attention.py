@@ -375,6 +375,14 @@ def test_scores_of_magnitude_1e3_are_stable():
         "attention overflowed for scores of magnitude 1e3: exp(1000) is inf. Subtract each "
         "row's max score before the exponential"
     ):
+        _, weights = mod.scaled_dot_product_attention(q, k, v)
+        sums = np.asarray(weights).sum(axis=-1)
+        if not np.allclose(sums, 1.0):
+            pytest.fail(
+                f"at scores of magnitude 1e3 the rows of weights sum to {np.round(sums, 3)}: "
+                "a row far below the GLOBAL max underflows to 0. Shift each row by its own "
+                "max (axis=-1, keepdims=True)"
+            )
         check_against_loop(q, k, v, what="with scores of magnitude 1e3: ")
 
 
