@@ -120,7 +120,7 @@ def test_more_features_than_samples_matches_the_dual_form(seed):
         dual,
         rtol=1e-9,
         atol=1e-12,
-        err_msg="model.mean_: more features than samples matches the dual form",
+        err_msg="mean_: more features than samples matches the dual form",
     )
     # The posterior precision is the prior's plus the data's: cov_^-1 = alpha I + beta X^T X.
     np.testing.assert_allclose(
@@ -146,7 +146,7 @@ def test_noise_free_limit_gives_least_squares():
         model.mean_,
         np.linalg.lstsq(X, y, rcond=None)[0],
         atol=1e-8,
-        err_msg="model.mean_: noise free limit gives least squares",
+        err_msg="mean_: noise free limit gives least squares",
     )
 
 
@@ -245,14 +245,14 @@ def test_duplicating_the_data_equals_doubling_beta(seed):
         twice.mean_,
         doubled.mean_,
         rtol=1e-9,
-        err_msg="twice.mean_: duplicating the data equals doubling beta",
+        err_msg="mean_: duplicating the data equals doubling beta",
     )
     np.testing.assert_allclose(
         twice.cov_,
         doubled.cov_,
         rtol=1e-9,
         atol=1e-15,
-        err_msg="twice.cov_: duplicating the data equals doubling beta",
+        err_msg="cov_: duplicating the data equals doubling beta",
     )
 
 
@@ -275,14 +275,14 @@ def test_permuting_samples_does_not_change_the_posterior(seed):
         b.mean_,
         a.mean_,
         rtol=1e-10,
-        err_msg="b.mean_: permuting samples does not change the posterior",
+        err_msg="mean_: permuting samples does not change the posterior",
     )
     np.testing.assert_allclose(
         b.cov_,
         a.cov_,
         rtol=1e-10,
         atol=1e-15,
-        err_msg="b.cov_: permuting samples does not change the posterior",
+        err_msg="cov_: permuting samples does not change the posterior",
     )
 
 
@@ -295,7 +295,7 @@ def test_no_hidden_intercept():
         "separate intercept (add a column of ones to X to get one), so do not centre y"
     )
     np.testing.assert_allclose(
-        model.cov_, np.eye(2), rtol=1e-12, err_msg="model.cov_: no hidden intercept"
+        model.cov_, np.eye(2), rtol=1e-12, err_msg="cov_: no hidden intercept"
     )
 
 

@@ -211,13 +211,13 @@ def test_exact_linear_data_is_fitted_exactly_without_dividing_by_zero():
         model.coef_,
         [2.0, -0.5],
         atol=1e-8,
-        err_msg="model.coef_: exact linear data is fitted exactly without dividing by zero",
+        err_msg="coef_: exact linear data is fitted exactly without dividing by zero",
     )
     np.testing.assert_allclose(
         model.intercept_,
         1.0,
         atol=1e-8,
-        err_msg="model.intercept_: exact linear data is fitted exactly without dividing by zero",
+        err_msg="intercept_: exact linear data is fitted exactly without dividing by zero",
     )
     # y = 0: the answer is exactly w = 0, b = 0, so every residual is exactly 0.0.
     model = fit_or_explain_zero_residuals(X, np.zeros(5))
@@ -225,13 +225,13 @@ def test_exact_linear_data_is_fitted_exactly_without_dividing_by_zero():
         model.coef_,
         [0.0, 0.0],
         atol=1e-12,
-        err_msg="model.coef_: exact linear data is fitted exactly without dividing by zero",
+        err_msg="coef_: exact linear data is fitted exactly without dividing by zero",
     )
     np.testing.assert_allclose(
         model.intercept_,
         0.0,
         atol=1e-12,
-        err_msg="model.intercept_: exact linear data is fitted exactly without dividing by zero",
+        err_msg="intercept_: exact linear data is fitted exactly without dividing by zero",
     )
 
 
@@ -255,7 +255,7 @@ def test_huge_delta_gives_least_squares_or_ridge(seed, alpha):
         model.intercept_,
         b,
         atol=1e-6,
-        err_msg="model.intercept_: huge delta gives least squares or ridge",
+        err_msg="intercept_: huge delta gives least squares or ridge",
     )
 
 
@@ -388,13 +388,13 @@ def test_permuting_samples_does_not_change_the_fit(seed):
     a = mod.HuberRegressor(alpha=0.05).fit(X, y)
     b = mod.HuberRegressor(alpha=0.05).fit(X[perm], y[perm])
     np.testing.assert_allclose(
-        b.coef_, a.coef_, atol=1e-7, err_msg="b.coef_: permuting samples does not change the fit"
+        b.coef_, a.coef_, atol=1e-7, err_msg="coef_: permuting samples does not change the fit"
     )
     np.testing.assert_allclose(
         b.intercept_,
         a.intercept_,
         atol=1e-7,
-        err_msg="b.intercept_: permuting samples does not change the fit",
+        err_msg="intercept_: permuting samples does not change the fit",
     )
 
 

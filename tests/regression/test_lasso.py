@@ -314,7 +314,7 @@ def test_lasso_matches_sklearn(seed, alpha):
         ours.intercept_,
         ref.intercept_,
         atol=1e-5,
-        err_msg="ours.intercept_: lasso matches sklearn",
+        err_msg="intercept_: lasso matches sklearn",
     )
     assert np.array_equal(ours.coef_ == 0, ref.coef_ == 0), (
         f"exact zeros differ from scikit-learn's: ours at {np.flatnonzero(ours.coef_ == 0)}, "
@@ -335,7 +335,7 @@ def test_elastic_net_matches_sklearn(seed, alpha, l1_ratio):
         ours.intercept_,
         ref.intercept_,
         atol=1e-5,
-        err_msg="ours.intercept_: elastic net matches sklearn",
+        err_msg="intercept_: elastic net matches sklearn",
     )
     assert np.array_equal(ours.coef_ == 0, ref.coef_ == 0), "exact zeros differ from sklearn's"
 
@@ -364,7 +364,7 @@ def test_lasso_on_the_diabetes_data_matches_sklearn():
         ours.coef_,
         ref.coef_,
         atol=1e-5,
-        err_msg="ours.coef_: lasso on the diabetes data matches sklearn",
+        err_msg="coef_: lasso on the diabetes data matches sklearn",
     )
     assert np.array_equal(ours.coef_ == 0, ref.coef_ == 0), "exact zeros differ from sklearn's"
 
@@ -422,13 +422,13 @@ def test_permuting_samples_does_not_change_the_fit(seed):
     a = mod.ElasticNet(alpha=0.2, l1_ratio=0.7, **TIGHT).fit(X, y)
     b = mod.ElasticNet(alpha=0.2, l1_ratio=0.7, **TIGHT).fit(X[perm], y[perm])
     np.testing.assert_allclose(
-        b.coef_, a.coef_, atol=1e-8, err_msg="b.coef_: permuting samples does not change the fit"
+        b.coef_, a.coef_, atol=1e-8, err_msg="coef_: permuting samples does not change the fit"
     )
     np.testing.assert_allclose(
         b.intercept_,
         a.intercept_,
         atol=1e-8,
-        err_msg="b.intercept_: permuting samples does not change the fit",
+        err_msg="intercept_: permuting samples does not change the fit",
     )
 
 
@@ -442,7 +442,7 @@ def test_permuting_features_permutes_the_coefficients(seed):
         b.coef_,
         a.coef_[perm],
         atol=1e-8,
-        err_msg="b.coef_: permuting features permutes the coefficients",
+        err_msg="coef_: permuting features permutes the coefficients",
     )
 
 
@@ -467,7 +467,7 @@ def test_scaling_y_and_alpha_together_scales_the_lasso_coefficients(seed):
         b.coef_,
         7.0 * a.coef_,
         atol=1e-7,
-        err_msg="b.coef_: scaling y and alpha together scales the lasso coefficients",
+        err_msg="coef_: scaling y and alpha together scales the lasso coefficients",
     )
 
 

@@ -140,6 +140,7 @@ def test_intercept_is_mean_y_minus_mean_x_dot_coef():
 @pytest.mark.parametrize("solver", ["normal", "gd"])
 def test_fit_intercept_false_goes_through_the_origin(solver):
     X, y = standardized_data(2, intercept=4.0)
+    X = X + 0.5  # columns with a non-zero mean: centring them changes the answer
     model = mod.LinearRegression(fit_intercept=False, **SOLVERS[solver]).fit(X, y)
     assert np.ndim(model.intercept_) == 0 and model.intercept_ == 0.0, (
         f"fit_intercept=False but intercept_ = {model.intercept_}: the model must go "
@@ -153,7 +154,13 @@ def test_fit_intercept_false_goes_through_the_origin(solver):
             "do not centre X and y"
         )
     atol = 1e-8 if solver == "normal" else 1e-4
-    np.testing.assert_allclose(model.coef_, coef, rtol=0, atol=atol)
+    np.testing.assert_allclose(
+        model.coef_,
+        coef,
+        rtol=0,
+        atol=atol,
+        err_msg="fit_intercept=False: coef_ must be the least-squares fit of y on X itself",
+    )
 
 
 # --- independent oracles -----------------------------------------------------------------
@@ -243,7 +250,9 @@ def test_matches_sklearn(seed, fit_intercept):
     linear_model = import_sklearn("linear_model")
     ref = linear_model.LinearRegression(fit_intercept=fit_intercept).fit(X, y)
     assert_coef(ours, ref.coef_, ref.intercept_, 1e-8, "differs from scikit-learn")
-    np.testing.assert_allclose(ours.score(X, y), ref.score(X, y), rtol=1e-10)
+    np.testing.assert_allclose(
+        ours.score(X, y), ref.score(X, y), rtol=1e-10, err_msg="score against scikit-learn's"
+    )
 
 
 @pytest.mark.parametrize("shape", [(30, 3), (6, 12)], ids=["collinear", "wide"])

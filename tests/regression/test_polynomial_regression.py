@@ -78,7 +78,7 @@ def test_recovers_the_hand_worked_quadratic():
         model.coef_,
         [-2.0, 3.0],
         atol=1e-10,
-        err_msg="model.coef_: recovers the hand worked quadratic",
+        err_msg="coef_: recovers the hand worked quadratic",
     )
     assert model.intercept_ != pytest.approx(4.5), (
         "intercept_ equals mean(y) = 4.5: after centring it is mean(y) - mean(Z)·coef_"
@@ -93,7 +93,7 @@ def test_degree_one_is_a_straight_line():
     # The least-squares line through (0, 1), (1, 2), (2, 2), (3, 4) is y = 0.9 + 0.9x.
     model = mod.PolynomialRegression(degree=1).fit([[0], [1], [2], [3]], [1, 2, 2, 4])
     np.testing.assert_allclose(
-        model.coef_, [0.9], atol=1e-10, err_msg="model.coef_: degree one is a straight line"
+        model.coef_, [0.9], atol=1e-10, err_msg="coef_: degree one is a straight line"
     )
     assert model.intercept_ == pytest.approx(0.9, abs=1e-10), "degree one is a straight line"
 
@@ -121,7 +121,7 @@ def test_two_inputs_use_scikit_learns_column_order():
         model.coef_,
         expected,
         atol=1e-8,
-        err_msg="model.coef_: two inputs use scikit learns column order",
+        err_msg="coef_: two inputs use scikit learns column order",
     )
     assert model.intercept_ == pytest.approx(2.0, abs=1e-8), (
         "two inputs use scikit learns column order"
@@ -152,7 +152,7 @@ def test_three_inputs_use_scikit_learns_column_order():
         model.coef_,
         expected,
         atol=1e-8,
-        err_msg="model.coef_: three inputs use scikit learns column order",
+        err_msg="coef_: three inputs use scikit learns column order",
     )
     assert model.intercept_ == pytest.approx(4.0, abs=1e-8), (
         "three inputs use scikit learns column order"

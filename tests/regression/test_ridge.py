@@ -86,8 +86,8 @@ def test_shrinks_the_hand_worked_slope():
     assert model.coef_[0] != pytest.approx(0.9), "coef_ is the OLS slope: alpha was ignored"
     for wrong, name in [(4.5 / 5.25, "alpha / n"), (4.5 / 7, "2 * alpha")]:
         assert model.coef_[0] != pytest.approx(wrong), f"the penalty was applied as {name}"
-    np.testing.assert_allclose(
-        model.coef_, [0.75], atol=1e-12, err_msg="ridge slope 4.5 / (5 + alpha)"
+    assert np.allclose(model.coef_, [0.75], atol=1e-12), (
+        f"coef_ = {model.coef_}, expected [4.5 / (5 + 1)] = [0.75]: " + explain(model, X, y, 1.0)
     )
     assert model.intercept_ == pytest.approx(1.125, abs=1e-12), (
         f"intercept_ = {model.intercept_}, expected 2.25 - 1.5 * 0.75 = 1.125: the intercept "
@@ -110,7 +110,7 @@ def test_orthogonal_columns_are_shrunk_independently():
         model.coef_,
         [8 / 8, 4 / 8],
         atol=1e-12,
-        err_msg="model.coef_: orthogonal columns are shrunk independently",
+        err_msg="coef_: orthogonal columns are shrunk independently",
     )
     assert model.intercept_ == pytest.approx(10.0, abs=1e-12), (
         "orthogonal columns are shrunk independently"
@@ -154,7 +154,9 @@ def test_matches_sklearn(seed, alpha, fit_intercept):
     assert np.allclose(ours.coef_, ref.coef_, rtol=0, atol=1e-8), explain(
         ours, X, y, alpha, fit_intercept
     )
-    assert ours.intercept_ == pytest.approx(ref.intercept_, abs=1e-8), "matches sklearn"
+    assert ours.intercept_ == pytest.approx(ref.intercept_, abs=1e-8), (
+        "intercept_ against scikit-learn's (unpenalized intercept)"
+    )
 
 
 @pytest.mark.parametrize("alpha", [0.1, 10.0])
@@ -168,7 +170,7 @@ def test_matches_sklearn_with_more_features_than_samples(alpha):
         ours.coef_,
         ref.coef_,
         atol=1e-8,
-        err_msg="ours.coef_: matches sklearn with more features than samples",
+        err_msg="coef_: matches sklearn with more features than samples",
     )
     assert ours.intercept_ == pytest.approx(ref.intercept_, abs=1e-8), (
         "matches sklearn with more features than samples"
@@ -320,7 +322,7 @@ def test_permuting_the_samples_does_not_change_the_fit(seed):
         b.coef_,
         a.coef_,
         atol=1e-10,
-        err_msg="b.coef_: permuting the samples does not change the fit",
+        err_msg="coef_: permuting the samples does not change the fit",
     )
     assert b.intercept_ == pytest.approx(a.intercept_, abs=1e-10), (
         "permuting the samples does not change the fit"
