@@ -225,6 +225,7 @@ def test_scoring_none_uses_the_estimators_score_method():
         mod.cross_val_score(MeanRegressor, X, y, cv=5),
         mod.cross_val_score(MeanRegressor, X, y, cv=5, scoring=neg_mse),
         rtol=1e-12,
+        err_msg="scoring=None calls estimator.score(X_test, y_test), here -MSE",
     )
 
 
@@ -459,7 +460,7 @@ def test_grid_search_ties_go_to_the_first_candidate():
         f"best_params is {best}: c=1 and c=3 tie, and a tie goes to the FIRST candidate in "
         "param_grid order (compare with > rather than >=, or use np.argmax)"
     )
-    assert score == -1.0
+    assert score == -1.0, f"best_score is {score}, the mean score of c=1 is -1"
     best, _, _ = mod.grid_search(
         Constant,
         {"ignored": ["first", "second", "third"], "c": [2.0]},
@@ -522,7 +523,9 @@ def test_grid_search_with_an_empty_grid_has_one_candidate():
     best, score, results = mod.grid_search(MeanRegressor, {}, X, y, cv=3, scoring=neg_mse)
     assert best == {} and len(results) == 1
     np.testing.assert_allclose(
-        score, np.mean(mod.cross_val_score(MeanRegressor, X, y, cv=3, scoring=neg_mse))
+        score,
+        np.mean(mod.cross_val_score(MeanRegressor, X, y, cv=3, scoring=neg_mse)),
+        err_msg="an empty grid is one candidate, the defaults: its mean cross-validated score",
     )
 
 
@@ -541,9 +544,12 @@ def test_grid_search_matches_sklearn():
         linear_model.Ridge(), grid, cv=model_selection.KFold(5), scoring="r2"
     ).fit(data.X, data.y)
     np.testing.assert_allclose(
-        [r["mean_score"] for r in results], ref.cv_results_["mean_test_score"], rtol=1e-12
+        [r["mean_score"] for r in results],
+        ref.cv_results_["mean_test_score"],
+        rtol=1e-12,
+        err_msg="mean scores per candidate against GridSearchCV's mean_test_score",
     )
-    assert best == ref.best_params_
+    assert best == ref.best_params_, f"best_params {best}, GridSearchCV's {ref.best_params_}"
     np.testing.assert_allclose(
         best_score,
         ref.best_score_,

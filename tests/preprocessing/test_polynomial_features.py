@@ -228,7 +228,9 @@ def test_matches_sklearn(degree, interaction_only, include_bias):
     X = np.random.default_rng(degree).normal(size=(7, 3))
     params = dict(degree=degree, interaction_only=interaction_only, include_bias=include_bias)
     ours, ref = poly(**params).fit(X), preprocessing.PolynomialFeatures(**params).fit(X)
-    assert ours.n_output_features_ == ref.n_output_features_
+    assert ours.n_output_features_ == ref.n_output_features_, (
+        f"n_output_features_ is {ours.n_output_features_}, scikit-learn's {ref.n_output_features_}"
+    )
     np.testing.assert_array_equal(
         ours.powers_,
         ref.powers_,
@@ -253,6 +255,7 @@ def test_matches_sklearn_on_real_data():
         poly(degree=3).fit_transform(X),
         preprocessing.PolynomialFeatures(degree=3).fit_transform(X),
         rtol=1e-12,
+        err_msg="degree-3 features of the iris data against scikit-learn's",
     )
 
 
