@@ -110,7 +110,9 @@ def test_gradient_descent_hand_worked_iterates():
         rtol=1e-15,
         err_msg="iterates of x^2 from 1 with lr=0.25: each step halves x",
     )
-    assert np.shape(x) == () and x == 0.125
+    assert np.shape(x) == () and x == 0.125, (
+        f"x must be the last iterate 0.125 of x0's shape (), got {x!r}"
+    )
     # lr = 1.5 multiplies x by 1 - 3 = -2 each step: divergence must show, not be hidden.
     _, history = gd.gradient_descent(lambda x: 2 * x, 1.0, lr=1.5, n_iter=4, tol=0.0)
     np.testing.assert_allclose(

@@ -624,7 +624,7 @@ def test_scaler_returns_float64_for_integer_input(name):
     X = np.array([[1, 2], [3, 5], [4, 9]])
     Xt = getattr(mod, name)().fit_transform(X)
     assert Xt.dtype == np.float64, f"{name} returned {Xt.dtype}, expected float64"
-    assert Xt.shape == X.shape
+    assert Xt.shape == X.shape, f"output shape {Xt.shape}, expected X's {X.shape}"
 
 
 @pytest.mark.parametrize("name", SCALERS)

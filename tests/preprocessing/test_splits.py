@@ -91,7 +91,10 @@ def test_split_sizes_match_sklearn(n, test_size):
     model_selection = import_sklearn("model_selection")
     ours = mod.train_test_split(np.arange(n), test_size=test_size, random_state=0)
     ref = model_selection.train_test_split(np.arange(n), test_size=test_size, random_state=0)
-    assert [len(p) for p in ours] == [len(p) for p in ref]
+    assert [len(p) for p in ours] == [len(p) for p in ref], (
+        f"part sizes {[len(p) for p in ours]}, scikit-learn's {[len(p) for p in ref]} "
+        "(n_test = ceil(test_size * n) for a fraction)"
+    )
 
 
 def test_split_without_shuffle_matches_sklearn():
@@ -209,7 +212,10 @@ def test_stratified_split_keeps_class_proportions(seed):
 def test_stratified_split_of_two_equal_classes_is_exact():
     y = np.array([0] * 10 + [1] * 10)
     _, y_test = mod.train_test_split(y, test_size=0.5, stratify=y, random_state=0)
-    assert np.sum(y_test == 0) == 5 and np.sum(y_test == 1) == 5
+    assert np.sum(y_test == 0) == 5 and np.sum(y_test == 1) == 5, (
+        f"the test half holds {np.sum(y_test == 0)} and {np.sum(y_test == 1)} of the two "
+        "equal classes: stratified, each gets exactly 5"
+    )
 
 
 def test_split_parts_are_copies_not_views():
@@ -292,7 +298,7 @@ def test_k_fold_matches_sklearn_without_shuffle(n, k):
     model_selection = import_sklearn("model_selection")
     ours = folds_of(mod.k_fold_indices(n, n_splits=k))
     ref = list(model_selection.KFold(n_splits=k).split(np.zeros(n)))
-    assert len(ours) == k
+    assert len(ours) == k, f"k_fold_indices yielded {len(ours)} folds, expected n_splits={k}"
     for (tr, te), (tr_ref, te_ref) in zip(ours, ref, strict=True):
         np.testing.assert_array_equal(te, te_ref, err_msg="test fold differs from KFold's")
         np.testing.assert_array_equal(tr, tr_ref, err_msg="train indices differ from KFold's")
@@ -364,7 +370,7 @@ def test_k_fold_bad_n_splits_is_a_value_error(n_splits):
 def test_stratified_k_fold_hand_example():
     y = np.array(["a", "a", "a", "a", "b", "b"])
     folds = folds_of(mod.stratified_k_fold_indices(y, n_splits=2))
-    assert len(folds) == 2
+    assert len(folds) == 2, f"expected 2 folds, got {len(folds)}"
     for tr, te in folds:
         assert sorted(y[te].tolist()) == ["a", "a", "b"], (
             f"a test fold holds {sorted(y[te].tolist())}; with 4 a's and 2 b's in 2 folds "
