@@ -273,8 +273,9 @@ def test_roc_auc_counts_a_tie_as_one_half(order):
     got = ra.roc_auc_score(y, [0.5, 0.5, 0.9, 0.1])
     assert got == pytest.approx(0.875, rel=1e-12), (
         f"AUC = {got}, expected 0.875: a positive and a negative with the same score count 1/2. "
-        "Sorting and counting one sample at a time breaks the tie by the sort order instead; "
-        "group equal scores into one threshold"
+        "Sorting and counting one sample at a time breaks the tie by the sort order instead "
+        "(group equal scores into one threshold), and a rectangle sum instead of the "
+        "trapezoid rule counts the tie's diagonal segment as 0 or 1"
     )
     got = ra.roc_auc_score([0, 1, 1, 0, 1], np.full(5, 0.3))
     assert got == pytest.approx(0.5, rel=1e-12), f"all scores tied gave AUC {got}, not 0.5"
