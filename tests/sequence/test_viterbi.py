@@ -68,9 +68,21 @@ def log_sum(scores):
 
 
 def close(a, b, tol=1e-9):
+    if b is None:  # a mistaken answer that does not apply to this input (e.g. T = 1)
+        return False
     if a == b:  # covers -inf == -inf
         return True
     return bool(np.isfinite(a) and np.isfinite(b) and abs(a - b) <= tol * max(1.0, abs(b)))
+
+
+def close_to_any(a, candidates):
+    """close() to the one mistaken value, or to any of a list of them."""
+    if not isinstance(candidates, list):
+        candidates = [candidates]
+    return any(close(a, b) for b in candidates)
+
+
+LSE = np.logaddexp.reduce  # the test's own log-sum-exp (exact for -inf, no warning)
 
 
 def best_of(hmm, obs):
@@ -88,8 +100,50 @@ def stepwise_argmax_path(hmm, obs):
 
 
 def without_first_emission(hmm, obs):
+    """The model whose first emission is a certain symbol (log 1 = 0): an extra column of
+    zeros that the first observation reads. (No subtraction, so -inf entries stay exact.)"""
     ls, lt, le = hmm
-    return (ls - le[:, obs[0]], lt, le)
+    le = np.hstack([le, np.zeros((le.shape[0], 1))])
+    return (ls, lt, le), [le.shape[1] - 1, *list(obs)[1:]]
+
+
+def previous_emission(obs):
+    """Observations as seen by a step t that reads the emission of o_{t-1} instead of o_t."""
+    obs = list(obs)
+    return obs[:1] + obs[:-1]
+
+
+def mistaken_trellis(hmm, obs, reduce, axis=0, broadcast="rows", final=None):
+    """The last trellis column of a recursion with a possible mistake, or log P of the end
+    reduction ``final`` over it. ``axis=1`` reduces the (from, to) table over the NEXT state;
+    ``broadcast="cols"`` builds it as col[None, :] + log_trans (the previous state on the
+    wrong axis); ``reduce="matmul"`` is a probability-space matrix product done on logs."""
+    ls, lt, le = hmm
+    col = ls + le[:, obs[0]]
+    with np.errstate(all="ignore"):  # a mistaken formula may meet -inf * 0; never fail here
+        for t in range(1, len(obs)):
+            if reduce == "matmul":
+                col = col @ lt + le[:, obs[t]]
+                continue
+            table = col[:, None] + lt if broadcast == "rows" else col[None, :] + lt
+            col = reduce(table, axis=axis) + le[:, obs[t]]
+    return col if final is None else float(final(col))
+
+
+def wrong_axis_backpointer_path(hmm, obs):
+    """The path read from back-pointers taken as the argmax over axis 1 (the next state),
+    with the scores themselves right: the mistaken answer, to name it."""
+    ls, lt, le = hmm
+    delta = ls + le[:, obs[0]]
+    back = []
+    for t in range(1, len(obs)):
+        scores = delta[:, None] + lt
+        back.append(np.argmax(scores, axis=1))
+        delta = np.max(scores, axis=0) + le[:, obs[t]]
+    path = [int(np.argmax(delta))]
+    for pointers in reversed(back):
+        path.append(int(pointers[path[-1]]))
+    return path[::-1]
 
 
 def viterbi_diagnosis(hmm, obs, path, log_prob):
@@ -120,6 +174,23 @@ def viterbi_diagnosis(hmm, obs, path, log_prob):
                 f"path {path} is the argmax of delta_t at every step, not a backtracked path "
                 f"(best: {best_path}): follow the back-pointers from the best last state"
             )
+        wrong_axis = len(obs) > 1 and path == wrong_axis_backpointer_path(hmm, obs)
+        first_unset = len(obs) > 1 and path[1:] == best_path[1:]
+        named = []
+        if wrong_axis:
+            named.append(
+                "it follows back-pointers taken as the argmax over axis 1 of the (from, to) "
+                "table: back_t[j] is the best PREVIOUS state, the argmax over i (axis 0) of "
+                "delta_{t-1}[i] + log_trans[i, j]"
+            )
+        if first_unset:
+            named.append(
+                "every state but the first is right, so s_0 was never read from the "
+                "back-pointers: the backtracking loop must run down to t = 1 "
+                "(t = T-1, ..., 1, setting s_{t-1} = back_t[s_t])"
+            )
+        if named:
+            return f"path {path} (best: {best_path}): " + "; or ".join(named)
         return (
             f"log_prob is right but the path {path} does not achieve it (its log-probability "
             f"is {joint(hmm, obs, path):.6f}, the best {best_path} has {best:.6f}): "
@@ -129,7 +200,22 @@ def viterbi_diagnosis(hmm, obs, path, log_prob):
     if close(log_prob, best):
         return None
     ls, lt, le = hmm
+    if best == NEG_INF:
+        return (
+            f"log_prob = {log_prob!r}, but no path is possible (every one has probability 0): "
+            "it must be -inf. Were the -inf entries replaced by a large negative number? "
+            "-inf + x = -inf and max(-inf, x) = x need no special case"
+        )
     named = [
+        (
+            lambda: [
+                mistaken_trellis(hmm, obs, np.max, axis=1, final=np.max),
+                mistaken_trellis(hmm, obs, np.max, broadcast="cols", final=np.max),
+            ],
+            "the max runs over the wrong state: build the (from, to) table as "
+            "delta_{t-1}[:, None] + log_trans (not delta[None, :]) and take the max over "
+            "axis 0, the previous state i (not axis 1, the next state)",
+        ),
         (
             lambda: best_of((ls, lt.T, le), obs)[1],
             "log_trans is used transposed: "
@@ -137,8 +223,18 @@ def viterbi_diagnosis(hmm, obs, path, log_prob):
             "delta_{t-1}[i] + log_trans[i, j] (rows FROM, columns TO)",
         ),
         (
-            lambda: best_of(without_first_emission(hmm, obs), obs)[1],
+            lambda: best_of(*without_first_emission(hmm, obs))[1],
             "the first observation's emission is missing: delta_0 = log_start + log_emit[:, o_0]",
+        ),
+        (
+            lambda: best_of(hmm, obs[:-1])[1] if len(obs) > 1 else None,
+            "the last observation is missing: the recursion runs for t = 1 .. T-1 inclusive "
+            "(range(1, T)), one step per observation after the first",
+        ),
+        (
+            lambda: best_of(hmm, previous_emission(obs))[1] if len(obs) > 1 else None,
+            "step t adds the emission of the previous observation: delta_t[j] = max_i (...) "
+            "+ log_emit[j, o_t], the symbol observed at t",
         ),
         (
             lambda: total,
@@ -147,8 +243,13 @@ def viterbi_diagnosis(hmm, obs, path, log_prob):
         ),
     ]
     for value, what in named:
-        if close(log_prob, value()):
+        if close_to_any(log_prob, value()):
             return f"log_prob = {log_prob:.6f}, expected {best:.6f}: {what}"
+    if log_prob > best + 1e-9 * max(1.0, abs(best)):
+        return (
+            f"log_prob = {log_prob:.6f} is above the best path's log-probability {best:.6f}, "
+            "so it is the score of no path: a log-sum-exp (a sum) where Viterbi takes a max?"
+        )
     return (
         f"log_prob = {log_prob!r}, expected the best path's log P(path, observations) = "
         f"{best:.6f} (path {best_path})"
@@ -160,6 +261,11 @@ def forward_diagnosis(hmm, obs, value):
     if close(value, total):
         return None
     ls, lt, le = hmm
+    if total == NEG_INF:
+        return (
+            f"forward_algorithm gave {value!r}, but no path is possible: log P(observations) "
+            "is -inf. Were the -inf entries replaced by a large negative number?"
+        )
     named = [
         (
             lambda: best,
@@ -173,19 +279,46 @@ def forward_diagnosis(hmm, obs, value):
             "sums over i of alpha_{t-1}[i] + log_trans[i, j] (rows FROM, columns TO)",
         ),
         (
-            lambda: best_of(without_first_emission(hmm, obs), obs)[2],
+            lambda: best_of(*without_first_emission(hmm, obs))[2],
             "the first observation's emission is missing: alpha_0 = log_start + log_emit[:, o_0]",
+        ),
+        (
+            lambda: [
+                mistaken_trellis(hmm, obs, LSE, axis=1, final=LSE),
+                mistaken_trellis(hmm, obs, LSE, broadcast="cols", final=LSE),
+            ],
+            "the log-sum-exp runs over the wrong state: build the (from, to) table as "
+            "alpha_{t-1}[:, None] + log_trans (not alpha[None, :]) and reduce over axis 0, "
+            "the previous state i (not axis 1, the next state)",
+        ),
+        (
+            lambda: mistaken_trellis(hmm, obs, "matmul", final=LSE),
+            "alpha @ log_trans multiplies log-probabilities: the matrix product is the "
+            "forward step in probability space only; in logs each product becomes a sum and "
+            "each sum a log-sum-exp, logsumexp_i (alpha_{t-1}[i] + log_trans[i, j])",
+        ),
+        (
+            lambda: [
+                mistaken_trellis(hmm, obs, np.max, final=LSE),
+                mistaken_trellis(hmm, obs, LSE, final=np.max),
+            ],
+            "a max where a log-sum-exp belongs (in the recursion over the previous state, or "
+            "at the end over the last state): the forward algorithm sums over every path",
+        ),
+        (
+            lambda: best_of(hmm, obs[:-1])[2] if len(obs) > 1 else None,
+            "the last observation is missing: the recursion runs for t = 1 .. T-1 inclusive "
+            "(range(1, T)), one step per observation after the first",
+        ),
+        (
+            lambda: best_of(hmm, previous_emission(obs))[2] if len(obs) > 1 else None,
+            "step t adds the emission of the previous observation: alpha_t[j] = "
+            "logsumexp_i (...) + log_emit[j, o_t], the symbol observed at t",
         ),
     ]
     for wrong, what in named:
-        if close(value, wrong()):
+        if close_to_any(value, wrong()):
             return f"forward_algorithm gave {value:.6f}, expected {total:.6f}: {what}"
-    if best - 1e-9 <= value < total - 1e-9:
-        return (
-            f"forward_algorithm gave {value:.6f}, below log P(observations) = {total:.6f} but "
-            f"above the best path's {best:.6f}: a max where a log-sum-exp belongs (in the "
-            "recursion over the previous state, or at the end over the last state)"
-        )
     return f"forward_algorithm gave {value!r}, expected log P(observations) = {total:.6f}"
 
 
