@@ -596,8 +596,13 @@ def test_different_feature_counts_are_a_value_error(name):
 @pytest.mark.parametrize("name", FUNCTIONS)
 @pytest.mark.parametrize(
     "A, match",
-    [([1.0, 2.0, 3.0], "2-D"), ([[1.0, np.nan]], "NaN"), (np.ones((0, 2)), "empty")],
-    ids=["1-D", "NaN", "empty"],
+    [
+        ([1.0, 2.0, 3.0], "2-D"),
+        (np.ones((2, 1, 2)), "2-D"),
+        ([[1.0, np.nan]], "NaN"),
+        (np.ones((0, 2)), "empty"),
+    ],
+    ids=["1-D", "3-D", "NaN", "empty"],
 )
 def test_bad_input_is_a_value_error(name, A, match):
     func = getattr(pd, name)

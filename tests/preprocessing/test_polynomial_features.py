@@ -342,6 +342,10 @@ def test_bad_input_is_a_value_error():
         p.transform(np.ones((2, 3)))
     with pytest.raises(ValueError, match="2-D"):
         poly().fit(np.ones(3))
+    with pytest.raises(ValueError, match="2-D"):
+        poly().fit(np.ones((2, 2, 2)))  # 3-D: a ValueError, not features of a flattened X
+    with pytest.raises(ValueError, match="2-D"):
+        p.transform(np.ones((2, 2, 2)))
     with pytest.raises(ValueError, match="NaN"):
         poly().fit([[1.0, np.nan]])
 

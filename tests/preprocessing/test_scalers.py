@@ -642,6 +642,10 @@ def test_scaler_rejects_bad_input(name):
     scaler = getattr(mod, name)().fit(X)
     with pytest.raises(ValueError, match="2-D"):
         getattr(mod, name)().fit(X[:, 0])
+    with pytest.raises(ValueError, match="2-D"):
+        getattr(mod, name)().fit(X.reshape(10, 4, 4))  # 3-D: no axis to guess
+    with pytest.raises(ValueError, match="2-D"):
+        scaler.transform(X.reshape(10, 4, 4))
     with pytest.raises(ValueError, match="NaN"):
         getattr(mod, name)().fit(np.where(X > 50, np.nan, X))
     with pytest.raises(ValueError, match="features"):
