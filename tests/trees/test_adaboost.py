@@ -337,10 +337,10 @@ def test_a_first_stump_no_better_than_chance_is_a_value_error():
 @pytest.mark.parametrize(("n_classes", "learning_rate"), [(2, 1.0), (3, 0.5), (4, 1.0)])
 def test_matches_sklearn_samme(n_classes, learning_rate):
     ensemble = import_sklearn("ensemble")
-    X, y = make_data(7, n=150, n_features=4, n_classes=n_classes, noise=0.4)
+    X, y = make_data(7, n=100, n_features=4, n_classes=n_classes, noise=0.4)
     refs = [
         ensemble.AdaBoostClassifier(
-            n_estimators=25, learning_rate=learning_rate, random_state=seed
+            n_estimators=15, learning_rate=learning_rate, random_state=seed
         ).fit(X, y)
         for seed in (0, 1)
     ]
@@ -348,7 +348,7 @@ def test_matches_sklearn_samme(n_classes, learning_rate):
     # seeds mean that every round's best cut is unique, so the comparison is fair.
     np.testing.assert_array_equal(refs[0].estimator_weights_, refs[1].estimator_weights_)
     ref = refs[0]
-    model = mod.AdaBoostClassifier(n_estimators=25, learning_rate=learning_rate).fit(X, y)
+    model = mod.AdaBoostClassifier(n_estimators=15, learning_rate=learning_rate).fit(X, y)
     m = len(ref.estimators_)
     assert len(model.estimators_) == m, f"{len(model.estimators_)} stumps, sklearn kept {m}"
     np.testing.assert_allclose(
