@@ -669,6 +669,18 @@ def test_log_loss_binary_by_hand():
     )
 
 
+def test_log_loss_columns_follow_the_sorted_labels():
+    # First appearance order is dog, cat; the columns are in sorted order: cat, dog.
+    y_true = ["dog", "cat", "dog"]
+    proba = [[0.1, 0.9], [0.6, 0.4], [0.2, 0.8]]
+    got = cm.log_loss(y_true, proba)
+    expected = -(math.log(0.9) + math.log(0.6) + math.log(0.8)) / 3
+    assert got == pytest.approx(expected, rel=1e-12), (
+        f"log_loss = {got}, expected {expected}: column j of proba belongs to the j-th label "
+        "in SORTED order (np.unique), as predict_proba's classes_, not in order of appearance"
+    )
+
+
 def test_log_loss_multiclass_by_hand():
     proba = [[0.7, 0.2, 0.1], [0.1, 0.1, 0.8], [0.3, 0.5, 0.2], [0.25, 0.25, 0.5]]
     got = cm.log_loss([0, 2, 0, 1], proba)
@@ -695,18 +707,6 @@ def test_log_loss_one_d_and_two_column_forms_agree():
     assert cm.log_loss(y, p) == pytest.approx(
         cm.log_loss(y, np.column_stack([1 - p, p])), rel=1e-12
     ), "a 1-D proba p must score as the two columns [1 - p, p]"
-
-
-def test_log_loss_columns_follow_the_sorted_labels():
-    # First appearance order is dog, cat; the columns are in sorted order: cat, dog.
-    y_true = ["dog", "cat", "dog"]
-    proba = [[0.1, 0.9], [0.6, 0.4], [0.2, 0.8]]
-    got = cm.log_loss(y_true, proba)
-    expected = -(math.log(0.9) + math.log(0.6) + math.log(0.8)) / 3
-    assert got == pytest.approx(expected, rel=1e-12), (
-        f"log_loss = {got}, expected {expected}: column j of proba belongs to the j-th label "
-        "in SORTED order (np.unique), as predict_proba's classes_, not in order of appearance"
-    )
 
 
 def test_log_loss_clips_exact_zeros_and_ones():

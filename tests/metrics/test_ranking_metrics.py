@@ -409,6 +409,11 @@ def test_average_precision_at_k_returns_a_python_float():
 
 def test_mean_reciprocal_rank_by_hand():
     got = rk.mean_reciprocal_rank([[0, 0, 1], [0, 1, 0], [1, 0, 0]])
+    if got == pytest.approx((1 / 2 + 1 + 1) / 3, rel=1e-9):
+        pytest.fail(
+            f"MRR gave {got} = (1/2 + 1/1 + 1/1) / 3: the ranks were counted from 0 (the array "
+            "index) with rank 0 patched to 1; rank = index + 1"
+        )
     assert got == pytest.approx((1 / 3 + 1 / 2 + 1) / 3, rel=1e-12), (
         f"MRR gave {got}, expected (1/3 + 1/2 + 1) / 3"
     )
