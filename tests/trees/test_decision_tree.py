@@ -800,6 +800,12 @@ def test_max_features_draws_a_feature_subset_per_node():
         "the best feature: max_features is ignored. Each node must examine its own random "
         "subset of n_split_features features, drawn from rng."
     )
+    used = [int(np.count_nonzero(t.feature_importances_)) for t in roots]
+    assert max(used) >= 2, (
+        f"with max_features=1 each of eight full trees splits on a single feature ({used} "
+        "features used): the subset is drawn once per tree. Draw a fresh subset at EVERY "
+        "node, so that one tree uses many features."
+    )
 
 
 def test_random_state_makes_the_tree_deterministic():
