@@ -482,22 +482,31 @@ def test_subsample_fits_each_tree_on_a_draw_without_replacement():
     )
 
 
-def test_subsample_is_reproducible_and_uses_the_given_generator():
-    X, y = regression_data(8)
+@pytest.mark.parametrize("cls", [REGRESSOR, CLASSIFIER])
+def test_subsample_is_reproducible_and_uses_the_given_generator(cls):
+    X, y = regression_data(8) if cls == REGRESSOR else classification_data(8, n=60)
     kwargs = {"n_estimators": 5, "subsample": 0.6}
+
+    def scores(**params):
+        model = getattr(mod, cls)(**params).fit(X, y)
+        return model.predict(X) if cls == REGRESSOR else model.decision_function(X)
+
     np.random.seed(0)  # noqa: NPY002  (the global state must not matter)
-    a = mod.GradientBoostingRegressor(**kwargs, random_state=3).fit(X, y).predict(X)
+    a = scores(**kwargs, random_state=3)
     np.random.seed(1)  # noqa: NPY002
-    b = mod.GradientBoostingRegressor(**kwargs, random_state=3).fit(X, y).predict(X)
+    b = scores(**kwargs, random_state=3)
     np.testing.assert_array_equal(
         a, b, err_msg="the same random_state gives the same model, whatever np.random's state"
     )
-    c = mod.GradientBoostingRegressor(**kwargs, random_state=4).fit(X, y).predict(X)
-    assert not np.allclose(a, c), "another random_state draws other subsamples"
-    full = mod.GradientBoostingRegressor(n_estimators=5, random_state=3).fit(X, y).predict(X)
-    assert not np.allclose(a, full), "subsample=0.6 must differ from subsample=1.0"
+    assert not np.allclose(a, scores(n_estimators=5, random_state=3)), (
+        f"{cls}: subsample=0.6 gives the same model as subsample=1.0: subsample is ignored "
+        "(each stage must fit its tree on its own random subset of the rows)"
+    )
+    assert not np.allclose(a, scores(**kwargs, random_state=4)), (
+        "another random_state draws other subsamples"
+    )
     gen = np.random.default_rng(3)
-    mod.GradientBoostingRegressor(**kwargs, random_state=gen).fit(X, y)
+    getattr(mod, cls)(**kwargs, random_state=gen).fit(X, y)
     assert gen.bit_generator.state != np.random.default_rng(3).bit_generator.state, (
         "a Generator passed as random_state must be used (and advanced)"
     )
