@@ -43,7 +43,7 @@ Pitfalls:
   converges, and the loop runs all n_iter products.
 - A fixed start such as ones(n) or e_1: it fails whenever it is orthogonal to the answer.
 - np.random instead of the Generator from random_state (not reproducible).
-- Dividing by ||A v|| = 0; computing A @ A (O(n^3)) instead of A @ v.
+- Dividing by ||A v|| = 0 (or spotting the NaN afterwards: 0/0 was still computed).
 - Off by one in the number of products, or returning the iterate before the last product.
 - No sign convention on the eigenvector, or one based on the sum or the first entry.
 

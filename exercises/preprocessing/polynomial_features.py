@@ -48,8 +48,9 @@ Pitfalls:
   then degree): the columns are right but in the wrong places.
 - interaction_only still producing squares, or the bias column missing / not first.
 - range(degree) instead of range(degree + 1): the highest degree is missing.
-- Looking at X's values in fit, or recomputing the monomials from the X given to
-  transform instead of using those fitted.
+- X[:, None, :] ** powers_[None]: an (n_samples, n_output_features_, n_features)
+  temporary. A power and a product over the features per column is correct but some 30x
+  slower than building each column as one product of an earlier column by one feature.
 
 Worked example:
     PolynomialFeatures(degree=2).fit_transform([[2, 3]])   -> [[1, 2, 3, 4, 6, 9]]
