@@ -572,22 +572,6 @@ def test_fbeta_by_hand():
         )
 
 
-def test_fbeta_of_beta_one_is_f1_and_beta_zero_is_precision():
-    rng = np.random.default_rng(12)
-    y_true, y_pred = random_labels(rng, 40, [0, 1, 2])
-    for average in AVERAGES[1:]:
-        got = cm.fbeta_score(y_true, y_pred, beta=1.0, average=average)
-        expected = cm.f1_score(y_true, y_pred, average=average)
-        assert got == pytest.approx(expected, rel=1e-12), (
-            f"fbeta_score(beta=1, average={average!r}) = {got} but f1_score = {expected}"
-        )
-        got = cm.fbeta_score(y_true, y_pred, beta=0.0, average=average)
-        expected = cm.precision_score(y_true, y_pred, average=average)
-        assert got == pytest.approx(expected, rel=1e-12), (
-            f"fbeta_score(beta=0, average={average!r}) = {got} but precision = {expected}"
-        )
-
-
 def test_fbeta_macro_is_the_mean_of_per_label_fbeta():
     # MC example per label (TP, FP, FN): 0 -> (1, 1, 1), 1 -> (2, 1, 0), 2 -> (0, 0, 1).
     per_label = [fbeta_by_counts(*c, beta=2.0) for c in [(1, 1, 1), (2, 1, 0), (0, 0, 1)]]
@@ -610,6 +594,22 @@ def test_fbeta_macro_is_the_mean_of_per_label_fbeta():
     assert got == pytest.approx(3 / 5, rel=1e-12), (
         f"micro F2 = {got}, expected 3/5: pooled FP = FN, so micro F-beta is the accuracy"
     )
+
+
+def test_fbeta_of_beta_one_is_f1_and_beta_zero_is_precision():
+    rng = np.random.default_rng(12)
+    y_true, y_pred = random_labels(rng, 40, [0, 1, 2])
+    for average in AVERAGES[1:]:
+        got = cm.fbeta_score(y_true, y_pred, beta=1.0, average=average)
+        expected = cm.f1_score(y_true, y_pred, average=average)
+        assert got == pytest.approx(expected, rel=1e-12), (
+            f"fbeta_score(beta=1, average={average!r}) = {got} but f1_score = {expected}"
+        )
+        got = cm.fbeta_score(y_true, y_pred, beta=0.0, average=average)
+        expected = cm.precision_score(y_true, y_pred, average=average)
+        assert got == pytest.approx(expected, rel=1e-12), (
+            f"fbeta_score(beta=0, average={average!r}) = {got} but precision = {expected}"
+        )
 
 
 @pytest.mark.parametrize("zero_division", [0.0, 1.0])
@@ -868,8 +868,15 @@ def test_log_loss_with_labels_that_match_y_true_changes_nothing():
 
 def test_log_loss_with_labels_refuses_a_label_outside_labels():
     cm.log_loss([0, 1], [0.4, 0.6], labels=[0, 1])  # works on good input first
-    with pytest.raises(ValueError, match="labels"):
-        cm.log_loss([0, 3], [[0.5, 0.3, 0.2], [0.1, 0.2, 0.7]], labels=[0, 1, 2])
+    try:
+        got = cm.log_loss([0, 3], [[0.5, 0.3, 0.2], [0.1, 0.2, 0.7]], labels=[0, 1, 2])
+    except ValueError as exc:
+        assert "labels" in str(exc), f"the error should name labels: {exc}"
+        return
+    pytest.fail(
+        f"log_loss([0, 3], ..., labels=[0, 1, 2]) returned {got}: the true label 3 is not one "
+        "of labels, so no column holds its probability; raise a ValueError naming labels"
+    )
 
 
 def test_log_loss_with_labels_needs_one_column_per_label():
