@@ -206,6 +206,11 @@ def test_worked_example_predictions_and_decision_function():
         "(column 1 minus column 0, positive towards classes_[1]), as scikit-learn"
     )
     want = np.array([2 * (np.log(4.0) - np.log(7.0)) / np.log(28.0), 2.0])
+    if np.isclose(score[0], 0.0):
+        pytest.fail(
+            "decision_function(3) is 0, a tie of one vote each: every stump must vote with "
+            "its weight alpha_m (log 7 for a beats log 4 for b)"
+        )
     if np.allclose(score, -want):
         pytest.fail("decision_function has the wrong sign: positive means classes_[1]")
     if np.allclose(score, want * np.log(28.0)):
@@ -263,6 +268,11 @@ def test_decision_function_is_the_normalized_weighted_vote():
         pytest.fail(
             "decision_function is the plain vote share: as scikit-learn, a stump adds alpha "
             "to the class it predicts and -alpha / (K - 1) to each other class"
+        )
+    if np.allclose(got, (votes - (total - votes)) / total):
+        pytest.fail(
+            "the votes against a class must be divided by K - 1: (V_k - (A - V_k) / "
+            "(K - 1)) / A, with V_k the alpha for class k and A the sum of alphas"
         )
     np.testing.assert_allclose(
         got, want, rtol=1e-10, atol=1e-12, err_msg="(V_k - (A - V_k) / (K - 1)) / A"
