@@ -36,7 +36,12 @@ def euclidean_distances(A, B=None, squared=False):
     # vectors of squared norms, so memory stays O(nm) instead of an (n, m, d) difference.
     sq_A = np.einsum("ij,ij->i", A, A)
     sq_B = sq_A if B is A else np.einsum("ij,ij->i", B, B)
-    D = sq_A[:, None] - 2.0 * (A @ B.T) + sq_B[None, :]
+    # Built in place on the one (n, m) array the product allocates: each extra (n, m)
+    # temporary costs a fresh allocation (page faults), which dominates at kata sizes.
+    D = A @ B.T
+    D *= -2.0
+    D += sq_A[:, None]
+    D += sq_B[None, :]
     # The expansion cancels catastrophically for nearly equal rows and can dip below 0 by
     # rounding: clip before the square root, which would otherwise give NaN.
     np.maximum(D, 0.0, out=D)
