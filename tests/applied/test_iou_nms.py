@@ -1,5 +1,7 @@
 """Tests for applied/iou_nms: box_iou and nms, against loops with torchvision's semantics."""
 
+import time
+
 import numpy as np
 import pytest
 
@@ -50,9 +52,10 @@ def clustered_boxes(rng, n_clusters, per_cluster, jitter=0.4):
 
 
 def iou(a, b):
-    """box_iou(a, b), with its shape checked first (a transposed result is named)."""
+    """box_iou(a, b), inputs unchanged and shape checked first (each mistake is named)."""
     n, m = len(a), len(b)
-    got = np.asarray(mod.box_iou(a, b))
+    with inputs_unchanged("box_iou", a=a, b=b):
+        got = np.asarray(mod.box_iou(a, b))
     if got.shape == (m, n) and n != m:
         pytest.fail(
             f"box_iou(a, b) has shape (m, n) = {got.shape}: it must be (n, m) = {(n, m)}, "
@@ -202,7 +205,9 @@ def test_empty_box_sets():
 
 
 def keep_of(boxes, scores, threshold):
-    return np.asarray(mod.nms(boxes, scores, threshold))
+    """nms(...) as an array; an in-place change of boxes or scores is named first."""
+    with inputs_unchanged("nms", boxes=boxes, scores=scores):
+        return np.asarray(mod.nms(boxes, scores, threshold))
 
 
 def test_nms_keeps_the_best_of_an_overlapping_pair():
@@ -271,9 +276,10 @@ def test_equal_scores_go_to_the_lower_index_first():
 
 
 def test_ties_in_many_scores_follow_the_index_order():
-    # Hundreds of far-apart boxes with only three distinct scores: nothing is suppressed and
-    # the answer is the indices sorted by (-score, index). An unstable sort mixes the ties.
-    n = 600
+    # A hundred far-apart boxes with only three distinct scores: nothing is suppressed and
+    # the answer is the indices sorted by (-score, index). NumPy's default (unstable) sort
+    # already mixes the ties at this size; small, so a slow nms is named by the speed tests.
+    n = 100
     boxes = np.array([[3 * i, 0, 3 * i + 1, 1] for i in range(n)], dtype=float)
     scores = np.random.default_rng(5).integers(0, 3, size=n) / 2.0
     got = keep_of(boxes, scores, 0.5)
@@ -379,13 +385,86 @@ def test_bad_input_is_a_value_error():
         mod.box_iou(good, [[1, 1, 0, 0]])
 
 
+def timed(func, *args):
+    """The result of func(*args) and its wall time in seconds."""
+    start = time.perf_counter()
+    out = func(*args)
+    elapsed = time.perf_counter() - start
+    return out, elapsed
+
+
+def iou_broadcast(a, b):
+    """The test's own vectorized IoU: the speed yardstick (the machine may be busy)."""
+    lo = np.maximum(a[:, None, :2], b[None, :, :2])
+    hi = np.minimum(a[:, None, 2:], b[None, :, 2:])
+    inter = np.prod(np.clip(hi - lo, 0, None), axis=2)
+    area_a, area_b = np.prod(a[:, 2:] - a[:, :2], axis=1), np.prod(b[:, 2:] - b[:, :2], axis=1)
+    return inter / (area_a[:, None] + area_b[None, :] - inter)
+
+
+def nms_broadcast(boxes, scores, threshold):
+    """The test's own vectorized greedy NMS (one IoU row per kept box), as a yardstick."""
+    order = np.argsort(-scores, kind="stable")
+    keep = []
+    while order.size:
+        keep.append(order[0])
+        order = order[1:][iou_broadcast(boxes[order[:1]], boxes[order[1:]])[0] <= threshold]
+    return keep
+
+
+def slower_than(func, yardstick, *args):
+    """Seconds taken by func(*args), and the allowance: 10x the yardstick's best + 50 ms."""
+    budget = 10 * min(timed(yardstick, *args)[1] for _ in range(3)) + 0.05
+    out, elapsed = timed(func, *args)
+    if elapsed > budget:  # a second chance on a busy machine
+        out, elapsed = timed(func, *args)
+    return out, elapsed, budget
+
+
+def test_box_iou_does_not_loop_over_pairs():
+    # 400 x 400 = 160k pairs: a broadcast takes ~10 ms, a Python loop over pairs ~1.5 s.
+    rng = np.random.default_rng(9)
+    a, b = random_boxes(rng, 400, spread=60.0), random_boxes(rng, 400, spread=60.0)
+    got, elapsed, budget = slower_than(mod.box_iou, iou_broadcast, a, b)
+    assert elapsed <= budget, (
+        f"box_iou took {elapsed:.2f} s for 400 x 400 boxes (a broadcast: {budget / 10:.3f} s "
+        "or less): a Python loop over pairs? Broadcast a[:, None, k] against b[None, :, k]"
+    )
+    np.testing.assert_allclose(
+        got[::37, ::41], iou_loop(a[::37], b[::41]), rtol=1e-12, err_msg="box_iou of 400 boxes"
+    )
+
+
+def test_nms_does_not_loop_over_pairs():
+    # 400 boxes in 8 clusters, ~60 kept: one vectorized IoU row per kept box takes ~10 ms; a
+    # Python loop over pairs of boxes (one IoU at a time) takes half a second or more.
+    rng = np.random.default_rng(11)
+    boxes = clustered_boxes(rng, 8, 50, jitter=0.3)
+    scores = rng.random(len(boxes))
+    keep, elapsed, budget = slower_than(mod.nms, nms_broadcast, boxes, scores, 0.5)
+    assert elapsed <= budget, (
+        f"nms took {elapsed:.2f} s for 400 boxes (vectorized: {budget / 10:.3f} s or less): a "
+        "Python loop over pairs of boxes? Compare each KEPT box with all remaining candidates "
+        "in one box_iou call"
+    )
+    assert np.asarray(keep).tolist() == nms_loop(boxes.tolist(), scores.tolist(), 0.5), (
+        "nms of 400 clustered boxes differs from greedy NMS"
+    )
+
+
 @pytest.mark.slow
 @pytest.mark.timeout(30)
 def test_box_iou_is_vectorized():
     rng = np.random.default_rng(9)
     a, b = random_boxes(rng, 1500, spread=100.0), random_boxes(rng, 1500, spread=100.0)
-    got = iou(a, b)  # 2.25M pairs: a broadcast takes ~0.1 s, a Python loop over pairs ~5 s
-    np.testing.assert_allclose(got[::97, ::89], iou_loop(a[::97], b[::89]), rtol=1e-12)
+    got, elapsed = timed(mod.box_iou, a, b)  # 2.25M pairs: a broadcast takes ~0.3 s
+    assert elapsed <= 5.0, (
+        f"box_iou took {elapsed:.1f} s for 1500 x 1500 boxes (a broadcast takes ~0.3 s): "
+        "a Python loop over pairs or over the boxes of a?"
+    )
+    np.testing.assert_allclose(
+        got[::97, ::89], iou_loop(a[::97], b[::89]), rtol=1e-12, err_msg="box_iou of 1500 boxes"
+    )
 
 
 @pytest.mark.slow
@@ -396,7 +475,12 @@ def test_nms_loops_over_kept_boxes_only():
     rng = np.random.default_rng(10)
     boxes = clustered_boxes(rng, 40, 100, jitter=0.2)
     scores = rng.random(len(boxes))
-    keep = keep_of(boxes, scores, 0.5)
+    keep, elapsed = timed(mod.nms, boxes, scores, 0.5)
+    assert elapsed <= 5.0, (
+        f"nms took {elapsed:.1f} s for 4000 boxes (vectorized per kept box: ~0.1 s): a Python "
+        "loop over the boxes, comparing each with the kept ones one IoU at a time?"
+    )
+    keep = np.asarray(keep)
     order = np.argsort(-scores, kind="stable")
     assert keep[0] == order[0], "the best-scoring box is always kept first"
     assert len(keep) < 1000, f"nms kept {len(keep)} of 4000 boxes in 40 tight clusters"
