@@ -44,9 +44,11 @@ Conventions:
   int gives the same choices.
 - simulate(policy, probs, n_steps, random_state): at each step arm = policy.select(),
   then ONE draw u = rng.random() from its own generator and reward = 1.0 if u < probs[arm]
-  else 0.0, then policy.update(arm, reward). It returns the cumulative pseudo-regret (from
-  the means probs, not from the rewards drawn). probs outside [0, 1], a policy whose
-  n_arms differs from len(probs), and n_steps < 1 are ValueErrors (the stub checks them).
+  else 0.0, then policy.update(arm, reward). It returns the cumulative pseudo-regret,
+  regret[t] = sum over steps s <= t of (max(probs) - probs[arm_s]): from the means probs,
+  not from the rewards drawn, and against the best arm whether or not it was played.
+  probs outside [0, 1], a policy whose n_arms differs from len(probs), and n_steps < 1
+  are ValueErrors (the stub checks them).
 
 Complexity: select and update are O(K) (UCB1 and Thompson score every arm with one
 vectorized expression). simulate is O(n_steps K): a Python loop over the steps is the

@@ -67,6 +67,12 @@ UCB_BONUS = {
     "sqrt(2 ln n) / n_a: divide by n_a inside the square root": (
         lambda n, c: np.sqrt(2 * np.log(n)) / c
     ),
+    "n_a + 1 in the denominator (a guard against 1/0; play each arm once instead)": (
+        lambda n, c: np.sqrt(2 * np.log(n) / (c + 1))
+    ),
+    "ln K, the number of arms, instead of ln n with n the total plays": (
+        lambda n, c: np.sqrt(2 * np.log(len(c)) / c)
+    ),
 }
 
 
@@ -106,6 +112,12 @@ def mean_diagnosis(values, rewards_by_arm):
     means = np.array([np.mean(r) if len(r) else 0.0 for r in rewards_by_arm])
     if np.allclose(values, means, rtol=1e-12, atol=1e-15):
         return None
+    never = [a for a, r in enumerate(rewards_by_arm) if not len(r)]
+    if any(values[a] != 0 for a in never):
+        return (
+            f"values are {values}: an arm never played has value {values[never[0]]}, not 0. "
+            "values start at 0 (no optimistic initial value)"
+        )
     sums = np.array([np.sum(r) for r in rewards_by_arm])
     if np.allclose(values, sums):
         return f"values are {values}, the SUMS of the rewards: values holds the sample means"
@@ -140,21 +152,25 @@ def test_values_are_sample_means(make):
     )
 
 
-def test_select_does_not_change_the_statistics():
+@pytest.mark.parametrize("played", [[1], [1, 0, 2]], ids=["some-unplayed", "all-played"])
+def test_select_does_not_change_the_statistics(played):
     for policy in (mod.EpsilonGreedy(3, 0.5, 0), mod.UCB1(3), mod.ThompsonSampling(3, 0)):
-        policy.update(1, 1.0)
+        for arm in played:
+            policy.update(arm, 1.0)
         public = (
             ("alpha", "beta") if isinstance(policy, mod.ThompsonSampling) else ("counts", "values")
         )
         state = {k: np.array(getattr(policy, k), copy=True) for k in public}
         for _ in range(20):
-            policy.select()
+            select(policy)
         for key, before in state.items():
-            np.testing.assert_array_equal(
-                getattr(policy, key),
-                before,
-                err_msg=f"{type(policy).__name__}.select() changed {key}: only update does",
-            )
+            after = np.asarray(getattr(policy, key))
+            if not np.array_equal(after, before):
+                pytest.fail(
+                    f"{type(policy).__name__}.select() changed {key} from {before.tolist()} "
+                    f"to {after.tolist()}: only update changes the statistics (count a play "
+                    "in update, not in select)"
+                )
 
 
 # --- epsilon-greedy ---------------------------------------------------------------------------
@@ -162,7 +178,14 @@ def test_select_does_not_change_the_statistics():
 
 def test_greedy_plays_the_best_mean_with_ties_to_the_lowest_arm():
     policy = mod.EpsilonGreedy(4, epsilon=0.0, random_state=0)
-    first = policy.select()
+    firsts = [policy.select() for _ in range(20)]
+    if len(set(firsts)) > 1:
+        pytest.fail(
+            f"with epsilon=0 and all values 0, select() returned several arms "
+            f"{sorted(set(firsts))}: epsilon=0 is pure greedy (epsilon is the probability of "
+            "EXPLORING), and a tie goes to the lowest arm (np.argmax), not a random best arm"
+        )
+    first = firsts[0]
     assert first == 0, f"with all values 0 the greedy arm is 0 (ties to the lowest), got {first}"
     policy.update(2, 0.5)
     policy.update(3, 0.5)
@@ -197,6 +220,16 @@ def test_epsilon_one_explores_uniformly_over_all_arms():
     policy.update(2, 1.0)  # arm 2 is greedy; exploration must still pick it 1/4 of the time
     draws = [policy.select() for _ in range(4000)]
     counts = np.bincount(draws, minlength=4)
+    if len(set(draws)) == 1:
+        pytest.fail(
+            f"epsilon=1 played arm {draws[0]} 4000 times: is the generator re-created at every "
+            "select? Make it once in __init__ (check_random_state) and keep drawing from it"
+        )
+    if counts[-1] == 0 and counts[:-1].min() > 0:
+        pytest.fail(
+            "epsilon=1 never explored the LAST arm: rng.integers(n_arms) already excludes "
+            "n_arms (integers(n_arms - 1) drops the last arm)"
+        )
     if counts[2] == 0:
         pytest.fail(
             "epsilon=1 never chose the greedy arm: exploration draws uniformly from ALL arms, "
@@ -394,6 +427,11 @@ class ScriptedPolicy:
         self.arms, self.n_arms, self.t, self.rewards = list(arms), n_arms, 0, []
 
     def select(self):
+        if self.t >= len(self.arms) or len(self.rewards) != self.t:
+            pytest.fail(
+                "simulate called select() twice without an update, or more than n_steps "
+                "times: each step is ONE select(), then ONE update(arm, reward)"
+            )
         arm = self.arms[self.t]
         self.t += 1
         return arm
@@ -418,11 +456,31 @@ def test_simulate_returns_the_cumulative_pseudo_regret():
     assert regret.shape == (len(arms),), f"regret has shape {regret.shape}, not ({len(arms)},)"
     if np.allclose(regret, gaps):
         pytest.fail("simulate returned the per-step regret: it returns the CUMULATIVE sum")
+    if np.allclose(regret, expected / np.arange(1, len(arms) + 1)):
+        pytest.fail(
+            "simulate returned the AVERAGE regret (cumulative / t): it returns the cumulative sum"
+        )
     rewards = np.asarray(policy.rewards, dtype=float)
     if rewards.shape == gaps.shape and np.allclose(regret, np.cumsum(0.9 - rewards)):
         pytest.fail(
             "the regret uses the rewards drawn (max p - reward): the pseudo-regret "
             "uses the arms' means, sum of (max p - p[arm])"
+        )
+    np.testing.assert_allclose(
+        regret, expected, rtol=1e-12, err_msg="regret[t] = sum_{s<=t} (max probs - probs[arm_s])"
+    )
+    assert regret.dtype == np.float64, f"the regret curve has dtype {regret.dtype}, not float64"
+
+
+def test_regret_is_measured_against_the_best_arm_even_if_never_played():
+    probs = np.array([0.2, 0.9, 0.5])
+    arms = [0, 2, 2, 0]  # the best arm (1) is never played
+    regret = np.asarray(mod.simulate(ScriptedPolicy(arms, 3), probs, 4, random_state=0))
+    expected = np.cumsum(0.9 - probs[arms])
+    if np.allclose(regret, np.cumsum(0.5 - probs[arms])):
+        pytest.fail(
+            "the regret is measured against the best arm PLAYED: the pseudo-regret uses "
+            "max(probs) over all arms, played or not"
         )
     np.testing.assert_allclose(
         regret, expected, rtol=1e-12, err_msg="regret[t] = sum_{s<=t} (max probs - probs[arm_s])"
