@@ -52,28 +52,56 @@ def softmax_rows(s, axis=-1):
     return e / e.sum(axis=axis, keepdims=True)
 
 
-def weights_diagnosis(q, k, mask, weights):
+def weights_diagnosis(q, k, mask, weights, v=None):
     """Name the classic mistake whose weights match the learner's, or None."""
     q, k = np.asarray(q, dtype=float), np.asarray(k, dtype=float)
     weights = np.asarray(weights)
+    v_shape = None if v is None else np.shape(v)
     with np.errstate(all="ignore"):  # a candidate may have a fully masked row
-        return _weights_diagnosis(q, k, mask, weights)
+        return _weights_diagnosis(q, k, mask, weights, v_shape)
 
 
-def _weights_diagnosis(q, k, mask, weights):
+def scale_mistakes(q_shape, k_shape, v_shape):
+    """(wrong divisor, what it means) for the classic scalings that are not sqrt(d).
+
+    Mistakes that give the same divisor on this input are named together, so the message
+    is right whichever one the learner made (with d_v = 1, sqrt(d_v) looks like no scaling).
+    """
+    d = q_shape[-1]
+    first = {
+        float(d): "the scores are divided by d instead of sqrt(d): scale q k^T by 1 / sqrt(d)",
+        1.0: "the scores are not scaled: divide q k^T by sqrt(d) before the softmax",
+    }
+    others = [("d_v = v.shape[-1]", None if v_shape is None else v_shape[-1])]
+    others += [("T = q.shape[-2]", q_shape[-2]), ("S = k.shape[-2]", k_shape[-2])]
+    others += [(f"q.shape[{i}], a batch dimension", n) for i, n in enumerate(q_shape[:-2])]
+    also = {}
+    for label, n in others:
+        if n is not None and n != d:
+            also.setdefault(math.sqrt(n), []).append(f"sqrt({label}) = sqrt({n})")
+    mistakes = []
+    for scale in dict.fromkeys([*first, *also]):
+        names = also.get(scale, [])
+        what = first.get(scale) or (
+            f"the scores are divided by {names.pop(0)} instead of sqrt(d) with d = q.shape[-1] "
+            f"= {d}: d is the size of the LAST axis of q and k (q.shape[1] is not d with batch "
+            "dimensions)"
+        )
+        if names:
+            what += f" (or by {' or '.join(names)}: the same number here)"
+        mistakes.append((scale, what))
+    return mistakes
+
+
+def _weights_diagnosis(q, k, mask, weights, v_shape):
     d = q.shape[-1]
     raw = q @ np.swapaxes(k, -1, -2)
     keep = np.ones(raw.shape, dtype=bool) if mask is None else np.broadcast_to(mask, raw.shape)
     masked = np.where(keep, raw / math.sqrt(d), -np.inf)
     candidates = [
-        (
-            softmax_rows(np.where(keep, raw / d, -np.inf)),
-            "the scores are divided by d instead of sqrt(d): scale q k^T by 1 / sqrt(d)",
-        ),
-        (
-            softmax_rows(np.where(keep, raw, -np.inf)),
-            "the scores are not scaled: divide q k^T by sqrt(d) before the softmax",
-        ),
+        (softmax_rows(np.where(keep, raw / scale, -np.inf)), what)
+        for scale, what in scale_mistakes(q.shape, k.shape, v_shape)
+        if scale != math.sqrt(d)
     ]
     if mask is not None and not np.all(keep):
         candidates += [
@@ -96,14 +124,14 @@ def _weights_diagnosis(q, k, mask, weights):
                 "the mask is inverted: True means KEEP (the pair may attend), False masked out",
             ),
         ]
-    if raw.shape[-2] > 1:
-        candidates.append(
-            (
-                softmax_rows(masked, axis=-2),
-                "the softmax runs over the queries (axis -2): each ROW of weights must sum "
-                "to 1 over the keys (axis -1)",
-            )
+    # With T = 1 this softmax makes every weight 1: still the same mistake.
+    candidates.append(
+        (
+            softmax_rows(masked, axis=-2),
+            "the softmax runs over the queries (axis -2): each ROW of weights must sum "
+            "to 1 over the keys (axis -1)",
         )
+    )
     for wrong, what in candidates:
         wrong = np.nan_to_num(wrong)
         if wrong.shape == weights.shape and np.allclose(weights, wrong, atol=1e-9):
@@ -111,16 +139,31 @@ def _weights_diagnosis(q, k, mask, weights):
     return None
 
 
-def check_against_loop(q, k, v, mask=None, what=""):
-    try:
-        out, weights = mod.scaled_dot_product_attention(q, k, v, mask=mask)
-    except ValueError as exc:
-        if np.ndim(q) > 2 and "matmul" in str(exc):
+def call(q, k, v, mask=None, what=""):
+    """The learner's attention, with in-place edits and two classic crashes named."""
+    # The oracle and the diagnosis must see the inputs as they were: an edit is named here.
+    arrays = {"q": q, "k": k, "v": v} if mask is None else {"q": q, "k": k, "v": v, "mask": mask}
+    with inputs_unchanged(f"{what}scaled_dot_product_attention", **arrays):
+        try:
+            return mod.scaled_dot_product_attention(q, k, v, mask=mask)
+        except ValueError as exc:
+            if np.ndim(q) > 2 and "matmul" in str(exc):
+                pytest.fail(
+                    f"{what}a matrix product failed ({exc}): with batch dimensions, k.T "
+                    "reverses ALL the axes; transpose only the last two (np.swapaxes(k, -1, -2))"
+                )
+            raise
+        except IndexError as exc:
             pytest.fail(
-                f"{what}a matrix product failed ({exc}): with batch dimensions, k.T reverses "
-                "ALL the axes; transpose only the last two (np.swapaxes(k, -1, -2))"
+                f"{what}an IndexError ({exc}): indexing the scores with the mask "
+                "(scores[~mask] = -inf) needs a mask of the scores' full shape, but a mask only "
+                "BROADCASTS to (..., T, S) (a (T, S) mask serves every batch element). Use "
+                "np.where(mask, scores, -np.inf)"
             )
-        raise
+
+
+def check_against_loop(q, k, v, mask=None, what=""):
+    out, weights = call(q, k, v, mask, what)
     expected_out, expected_w = loop_attention(q, k, v, mask)
     out, weights = np.asarray(out), np.asarray(weights)
     assert weights.shape == expected_w.shape, (
@@ -130,9 +173,9 @@ def check_against_loop(q, k, v, mask=None, what=""):
         f"out has shape {out.shape}, expected (..., T, d_v) = {expected_out.shape}"
     )
     if not np.allclose(weights, expected_w, rtol=1e-9, atol=1e-12):
-        problem = weights_diagnosis(q, k, mask, weights)
+        problem = weights_diagnosis(q, k, mask, weights, v)
         if problem:
-            pytest.fail(problem)
+            pytest.fail(what + problem)
     np.testing.assert_allclose(
         weights, expected_w, rtol=1e-9, atol=1e-12,
         err_msg=f"{what}weights differ from a per-query loop softmax(q_i . k_j / sqrt(d))",
@@ -197,7 +240,13 @@ def test_worked_example():
     # By hand: scores [1/sqrt(2), 0]; weights e^0.7071 / (e^0.7071 + 1) = 0.66976...
     a = math.exp(1 / math.sqrt(2))
     expected = np.array([[a / (a + 1), 1 / (a + 1)]])
-    problem = weights_diagnosis([[1.0, 0.0]], [[1.0, 0.0], [0.0, 1.0]], None, weights)
+    for name, a in (("weights", weights), ("out", out)):
+        assert np.asarray(a).dtype == np.float64, (
+            f"{name} has dtype {np.asarray(a).dtype}: results are float64 (no float32 cast)"
+        )
+    problem = weights_diagnosis(
+        [[1.0, 0.0]], [[1.0, 0.0], [0.0, 1.0]], None, weights, [[1.0], [3.0]]
+    )
     if problem:
         pytest.fail(problem)
     np.testing.assert_allclose(
@@ -211,8 +260,8 @@ def test_worked_example():
 def test_scores_are_scaled_by_sqrt_d():
     # d = 16: dividing by d, by sqrt(d) or by nothing give clearly different weights.
     q, k, v = random_qkv(3, T=3, S=4, d=16, dv=2)
-    _, weights = mod.scaled_dot_product_attention(q, k, v)
-    problem = weights_diagnosis(q, k, None, weights)
+    _, weights = call(q, k, v)
+    problem = weights_diagnosis(q, k, None, weights, v)
     if problem:
         pytest.fail(problem)
     np.testing.assert_allclose(
@@ -223,7 +272,7 @@ def test_scores_are_scaled_by_sqrt_d():
 
 def test_each_row_of_weights_sums_to_one_over_the_keys():
     q, k, v = random_qkv(4, T=3, S=6)
-    _, weights = mod.scaled_dot_product_attention(q, k, v)
+    _, weights = call(q, k, v)
     weights = np.asarray(weights)
     assert weights.shape == (3, 6), f"weights have shape {weights.shape}, expected (T, S) = (3, 6)"
     if np.allclose(weights.sum(axis=0), 1.0) and not np.allclose(weights.sum(axis=1), 1.0):
@@ -260,9 +309,9 @@ def test_a_boolean_mask_is_applied_before_the_softmax(seed):
 def test_masked_keys_get_exactly_zero_weight():
     q, k, v = random_qkv(5, T=3, S=4)
     mask = np.array([[True, False, True, False]] * 3)
-    _, weights = mod.scaled_dot_product_attention(q, k, v, mask=mask)
+    _, weights = call(q, k, v, mask)
     weights = np.asarray(weights)
-    problem = weights_diagnosis(q, k, mask, weights)
+    problem = weights_diagnosis(q, k, mask, weights, v)
     if problem:
         pytest.fail(problem)
     assert np.all(weights[:, ~mask[0]] == 0), (
@@ -326,6 +375,28 @@ def test_a_fully_masked_row_gives_zero_weights_and_zero_output():
     np.testing.assert_array_equal(weights[1], 0.0, err_msg="a fully masked row has weights 0")
     np.testing.assert_array_equal(out[1], 0.0, err_msg="a fully masked row has output 0")
     check_against_loop(q, k, v, mask, what="with one fully masked row, the other rows: ")
+
+
+def test_a_masked_largest_score_does_not_underflow_the_kept_keys():
+    # Query 0's largest score (about +1131, key 0) is masked out; its kept scores are about
+    # -283 and -286. Shifting by a max that includes the masked score (or multiplying exp by
+    # the mask afterwards) underflows every kept exponential to 0.
+    q = np.array([[40.0, 0.0], [1.0, 2.0]])
+    k = np.array([[40.0, 0.0], [-10.0, 0.0], [-10.1, 0.0]])
+    v = np.array([[1.0, 0.0], [0.0, 1.0], [2.0, 3.0]])
+    mask = np.array([[False, True, True], [True, True, True]])
+    what = (
+        "a row whose LARGEST score is masked out lost its kept weights: the softmax was "
+        "shifted by a max that includes the masked scores (or the mask multiplied exp "
+        "afterwards), so exp(-1400) underflows to 0. Put -inf in the masked scores first, "
+        "then shift each row by its max"
+    )
+    with fp_diagnosis(what):
+        _, weights = mod.scaled_dot_product_attention(q, k, v, mask=mask)
+        assert np.isclose(np.asarray(weights)[0].sum(), 1.0), (
+            f"{what} (row 0 sums to {np.asarray(weights)[0].sum():.3g})"
+        )
+        check_against_loop(q, k, v, mask, what="with a masked largest score: ")
 
 
 def test_a_padding_mask_broadcasts_over_the_batch():
@@ -439,3 +510,34 @@ def test_bad_causal_mask_length_is_a_value_error():
     for bad in (0, -1, 2.5):
         with pytest.raises(ValueError, match="T"):
             mod.causal_mask(bad)
+
+
+# --- speed -------------------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(10)
+def test_speed_is_vectorized():
+    # B = 2 sequences, T = S = 256, d = d_v = 256: 33 million multiply-adds, a few hundredths
+    # of a second as two batched matrix products. A pure-Python loop over (query, key,
+    # feature) was measured at 300-600 ns a term here, 10 to 20 s: too slow.
+    rng = np.random.default_rng(18)
+    B, T, d = 2, 256, 256
+    q, k, v = (rng.normal(size=(B, T, d)) for _ in range(3))
+    mask = mod.causal_mask(T)
+    out, weights = mod.scaled_dot_product_attention(q, k, v, mask=mask)
+    out, weights = np.asarray(out), np.asarray(weights)
+    assert out.shape == (B, T, d) and weights.shape == (B, T, T), "shapes at B=2, T=256"
+    np.testing.assert_allclose(
+        weights.sum(axis=-1), 1.0, rtol=1e-12, err_msg="T = 256: each row of weights sums to 1"
+    )
+    for b, i in ((0, 5), (1, 255)):  # two queries against the loop
+        exp_out, exp_w = loop_attention(q[b, i : i + 1], k[b], v[b], mask[i : i + 1])
+        np.testing.assert_allclose(
+            weights[b, i], exp_w[0], rtol=1e-9, atol=1e-12,
+            err_msg=f"T = 256, causal: the weights of query {i} in batch {b}",
+        )  # fmt: skip
+        np.testing.assert_allclose(
+            out[b, i], exp_out[0], rtol=1e-9, atol=1e-12,
+            err_msg=f"T = 256, causal: the output of query {i} in batch {b}",
+        )  # fmt: skip
