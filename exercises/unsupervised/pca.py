@@ -42,6 +42,8 @@ Conventions:
 - transform centres new data with the TRAINING mean_; a feature count that differs from
   fit is a ValueError; transform and inverse_transform before fit raise NotFittedError.
 - Results are float64; X is never modified.
+- Constant X (total variance 0): explained_variance_ratio_ is all 0, never 0/0
+  (scikit-learn gives NaN there).
 
 Complexity: O(n d r) time for the thin SVD, O(n r + d r) memory. Call
 np.linalg.svd(X_c, full_matrices=False): the default builds U of shape (n, n).

@@ -62,6 +62,13 @@ def uncentred_axes(X):
 # --- the classic mistakes, one test each ------------------------------------------------------
 
 
+def test_fit_does_not_centre_x_in_place():
+    # First: a fit that centres X in place corrupts every later check on the same X.
+    X = correlated_data(0, offset=50.0)
+    with inputs_unchanged("fit (centring X in place?)", X=X):
+        mod.PCA().fit(X)
+
+
 def test_data_is_centred_before_the_decomposition():
     X = correlated_data(0, offset=50.0)
     pca = mod.PCA().fit(X)
@@ -71,6 +78,14 @@ def test_data_is_centred_before_the_decomposition():
         pytest.fail(
             "the first axis points at the data's mean, not along its spread: centre X "
             "(subtract mean_) before the SVD or the eigen-decomposition of X^T X"
+        )
+    if not sign_free_equal(pca.components_, axes, atol=1e-8) and np.allclose(
+        np.abs(pca.components_), np.abs(axes), atol=1e-8
+    ):
+        pytest.fail(
+            "components_ have the right entries up to sign but are not +-1 times the axes: "
+            "the sign flip was applied per COLUMN (signs[None, :]); flip each ROW of "
+            "components_ (signs[:, None])"
         )
     assert sign_free_equal(pca.components_, axes, atol=1e-8), (
         "components_ are not the eigenvectors of the covariance np.cov(X) by decreasing eigenvalue"
@@ -110,6 +125,13 @@ def test_variance_ratio_is_over_the_total_variance():
             "with 2 of 5 components the ratios sum to 1: explained_variance_ratio_ divides "
             "by the TOTAL variance (all components, the trace of the covariance), not by "
             "the variance of the kept components only"
+        )
+    if np.allclose(
+        pca.explained_variance_ratio_, np.sqrt(values[:2]) / np.sqrt(values).sum(), rtol=1e-8
+    ):
+        pytest.fail(
+            "explained_variance_ratio_ is S_j / sum(S): the ratio is of VARIANCES, "
+            "S_j^2 / sum(S^2)"
         )
     np.testing.assert_allclose(
         pca.explained_variance_ratio_,
@@ -214,11 +236,30 @@ def test_hand_worked_example_whitened():
             "whitened scores are divided by the singular values S: divide by "
             "sqrt(explained_variance_) = S / sqrt(n - 1), so that each column has variance 1"
         )
+    if np.allclose(scores, SCORES_HAND / VARIANCE_HAND, atol=1e-12):
+        pytest.fail(
+            "whitened scores are divided by explained_variance_ itself: divide by its "
+            "SQUARE ROOT (the standard deviation), so that each column has variance 1"
+        )
     np.testing.assert_allclose(
         scores, expected, atol=1e-12, err_msg="whitened scores: divided by sqrt(6), sqrt(2/3)"
     )
+    back = pca.inverse_transform(scores)
+    mean = np.array([10.0, 20.0])
+    if np.allclose(back, X_HAND - mean, atol=1e-9):
+        pytest.fail("inverse_transform gave the CENTRED data: add mean_ back at the end")
+    if np.allclose(back, scores @ COMPONENTS_HAND + mean, atol=1e-9):
+        pytest.fail(
+            "inverse_transform did not undo the whitening: multiply the scores by "
+            "sqrt(explained_variance_) before Z @ components_ + mean_"
+        )
+    if np.allclose(back, scores / np.sqrt(VARIANCE_HAND) @ COMPONENTS_HAND + mean, atol=1e-9):
+        pytest.fail(
+            "inverse_transform DIVIDED the whitened scores by sqrt(explained_variance_) "
+            "again: undoing the whitening multiplies by it"
+        )
     np.testing.assert_allclose(
-        pca.inverse_transform(scores),
+        back,
         X_HAND,
         atol=1e-12,
         err_msg="inverse_transform must undo the whitening, then add mean_ back",
@@ -381,6 +422,23 @@ def test_whitening_an_axis_of_zero_variance_gives_no_nan():
     np.testing.assert_allclose(
         pca.explained_variance_ratio_, [1.0, 0.0], atol=1e-15, err_msg="ratios 1 and 0"
     )
+
+
+def test_constant_data_has_zero_ratios_not_nan():
+    # No variance at all: total = 0, so every ratio would be 0 / 0 (scikit-learn gives NaN
+    # and a warning; here the convention is 0).
+    X = np.full((5, 3), 2.5)
+    pca, error = run_numerically(mod.PCA().fit, X)
+    diagnosis = (
+        "constant X has total variance 0: explained_variance_ratio_ must be all 0, not "
+        "0 / 0 (guard the division by the total)"
+    )
+    assert error is None, f"{error}: {diagnosis}"
+    np.testing.assert_array_equal(
+        pca.explained_variance_ratio_, np.zeros(pca.n_components_), err_msg=diagnosis
+    )
+    np.testing.assert_allclose(pca.mean_, [2.5, 2.5, 2.5], err_msg="mean_ of constant data")
+    np.testing.assert_allclose(pca.explained_variance_, 0.0, atol=1e-20)
 
 
 def test_fit_transform_equals_fit_then_transform():
