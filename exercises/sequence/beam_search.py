@@ -33,10 +33,12 @@ Conventions:
   values are log-probabilities; -inf bans a token (an extension with -inf is never kept).
   The stub calls log_prob_fn([bos]) once, checks it (1-D, no NaN or +inf: ValueError naming
   log_prob_fn) and keeps it as first_log_probs; vocab_size = its length; eos must be a
-  token (0 <= eos < vocab_size, ValueError otherwise); bos may be any non-negative int.
+  token (0 <= eos < vocab_size, ValueError otherwise); bos may be any non-negative int,
+  eos itself included.
 - The search starts from ONE hypothesis [bos] (sum 0). A hypothesis is finished when its
-  last generated token is eos; it is never extended again, but stays in the pool and
-  competes with the others at every step.
+  last GENERATED token is eos ([bos] alone never is); it is never extended again, but stays
+  in the pool and competes with the others at every step: it keeps its slot, so the beam
+  holds at most beam_width hypotheses, finished and unfinished together.
 - n counts generated tokens, eos included, bos not: [bos, a, eos] has n = 2.
 - max_len counts generated tokens too, eos included: the search runs at most max_len steps,
   then returns the beam as it is, unfinished hypotheses (max_len tokens, no eos) included.
