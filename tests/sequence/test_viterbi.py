@@ -206,6 +206,12 @@ def viterbi_diagnosis(hmm, obs, path, log_prob):
             "it must be -inf. Were the -inf entries replaced by a large negative number? "
             "-inf + x = -inf and max(-inf, x) = x need no special case"
         )
+    if abs(log_prob) < 1e-9 and best < -1e-6:
+        return (
+            f"log_prob = {log_prob!r}, expected {best:.6f}: was delta renormalized at every "
+            "step (its max subtracted)? Log space cannot underflow, so it needs no rescaling; "
+            "a rescaled delta keeps the argmax but loses the joint log-probability"
+        )
     named = [
         (
             lambda: [
@@ -265,6 +271,12 @@ def forward_diagnosis(hmm, obs, value):
         return (
             f"forward_algorithm gave {value!r}, but no path is possible: log P(observations) "
             "is -inf. Were the -inf entries replaced by a large negative number?"
+        )
+    if abs(value) < 1e-9 and total < -1e-6:
+        return (
+            f"forward_algorithm gave {value!r}, expected {total:.6f}: was alpha normalized at "
+            "every step and the normalizers dropped? Then log P(observations) is the sum of "
+            "the logs of those normalizers; in log space no normalizing is needed at all"
         )
     named = [
         (
