@@ -42,9 +42,10 @@ Conventions:
   > 0, else classes_[0] (a score of 0 predicts classes_[0]).
 - Never modify X or y; results are float64.
 
-Complexity: O(n d) time per epoch, O(d) memory besides X. The loop over samples is the
-algorithm (each update changes w for the next sample), so a Python loop is fine here; a
-pass over all of X inside it is not.
+Complexity: O(n d) time per epoch, O(d) memory besides X. The visit is sequential (each
+update changes w for the next sample), so a Python loop over samples is a fine first answer;
+a pass over all of X inside it is not. Follow-up: w only changes at a mistake, so the
+samples up to the next mistake can be scored in one product.
 
 Pitfalls:
 - Never assume the labels are -1/+1 or 0/1: map them through classes_.

@@ -9,6 +9,9 @@ import numpy as np
 
 from kata.validation import check_fitted_input, check_random_state, check_scalar, check_X_y
 
+#: Samples scored by the first product after a mistake (the block then doubles while clean).
+_BLOCK = 32
+
 
 class Perceptron:
     """Rosenblatt's perceptron for two classes, trained online epoch by epoch.
@@ -92,15 +95,35 @@ class Perceptron:
         w, b = np.zeros(d), 0.0
         self.errors_ = []
         for _ in range(self.max_iter):  # bounded: non-separable data never reaches 0 errors
-            order = rng.permutation(n) if self.shuffle else range(n)
+            # This epoch's visiting order, as contiguous arrays (one copy per epoch), so that
+            # the blocks below are slices, not gathers.
+            if self.shuffle:
+                visit = rng.permutation(n)
+                Xe, se = X[visit], s[visit]
+            else:
+                Xe, se = X, s
             mistakes = 0
-            for i in order:  # online updates: each one changes w for the next sample
+            # Online updates: each mistake changes w for the samples after it, so the visit is
+            # sequential. But w only changes AT a mistake: score a block of the next samples
+            # with the current w in one product, jump to the block's first mistake, update,
+            # and resume just after it. Same updates as the one-sample loop, and the Python
+            # work is per mistake rather than per sample (late epochs make few mistakes).
+            pos, size = 0, _BLOCK
+            while pos < n:
+                stop = min(pos + size, n)
                 # "<= 0": a point on the boundary is a mistake too; with "< 0" the
                 # all-zero start would classify nothing as wrong and never move.
-                if s[i] * (X[i] @ w + b) <= 0:
-                    w += self.learning_rate * s[i] * X[i]
-                    b += self.learning_rate * s[i]
-                    mistakes += 1
+                wrong = np.flatnonzero(se[pos:stop] * (Xe[pos:stop] @ w + b) <= 0)
+                if wrong.size == 0:
+                    # A clean block: the next mistake is probably far, so look further at
+                    # once (at most twice the work of the gap, and log-many products).
+                    pos, size = stop, 2 * size
+                    continue
+                i = pos + wrong[0]
+                w += self.learning_rate * se[i] * Xe[i]
+                b += self.learning_rate * se[i]
+                mistakes += 1
+                pos, size = i + 1, _BLOCK
             self.errors_.append(mistakes)
             if mistakes == 0:  # a full clean pass: every sample is classified correctly
                 break
