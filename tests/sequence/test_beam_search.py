@@ -599,6 +599,16 @@ def test_ties_keep_the_pool_order():
         f"after [9, 2] (0.5), [9, 0] and [9, 1] tie: the smaller token id first. Got "
         f"{tokens_of(pairs)}"
     )
+    # A finished hypothesis ties with an extension. With eos = 0, step 1 keeps the finished
+    # [9, 0] then [9, 1] (0.5 each, token order; token 2 is banned). Step 2's pool is [9, 0]
+    # (rank 0), then [9, 1]'s extensions (rank 1): [9, 1, 1] has 0.5 * 1.0, exactly 0.5.
+    mixed = TableModel({(9,): (0.5, 0.5, 0.0), (9, 1): (0.0, 1.0, 0.0)})
+    pairs = as_pairs(search(mixed, eos=0, beam_width=2, max_len=2))
+    assert tokens_of(pairs) == [[9, 0], [9, 1, 1]], (
+        f"the finished [9, 0] and [9, 1, 1] tie (0.5 each): the pool lists the beam in rank "
+        f"order, [9, 0] (rank 0) before [9, 1]'s extensions (rank 1), and ties keep that "
+        f"order; finished hypotheses do not go after the extensions. Got {tokens_of(pairs)}"
+    )
 
 
 def test_the_model_sees_lists_of_ints_starting_with_bos():
