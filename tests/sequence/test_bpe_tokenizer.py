@@ -140,6 +140,12 @@ def test_a_merge_replaces_left_to_right_without_overlap():
     )
     assert ids_of(tok.encode("aaaa")) == [256, 256], "encode('aaaa') = [256, 256]"
     assert ids_of(tok.encode("aaaaa")) == [256, 256, A], "encode('aaaaa') = [256, 256, 97]"
+    got = ids_of(tok.encode("aabaaa"))
+    assert got == [256, B, 256, A], (
+        f"encode('aabaaa') = {got}, expected [256, 98, 256, 97]: every run of a's is merged "
+        "left to right from its own first a (the scan restarts after each b), not by the "
+        "parity of a position counted from the first occurrence in the whole text"
+    )
     # In training too: 'aaa' becomes [256, a], whose only pair (256, a) is merge 2.
     got = in_order(merges_of(trained("aaa", 300)))
     if got == [(A, A)]:
