@@ -36,7 +36,10 @@ Conventions:
 - predict before fit raises NotFittedError (the stub's validation does it); X and y are
   never modified.
 
-Complexity: O(n d^2 + d^3) per IRLS iteration (O(n d) per gradient step), O(n d) memory.
+Complexity: O(n d^2 + d^3) per IRLS iteration: one product for the (d+1) x (d+1)
+weighted normal equations, then a small solve (an SVD of the n x (d+1) weighted rows at
+every iteration is the same order but ~15x slower); O(n d) per gradient step, O(n d)
+memory.
 
 Pitfalls:
 - A loss that jumps at |r| = delta (both pieces must equal delta^2 / 2 there), or a

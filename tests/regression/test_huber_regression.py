@@ -268,6 +268,14 @@ def test_huge_delta_gives_least_squares_or_ridge(seed, alpha):
     w = np.linalg.solve(Xc.T @ Xc / n + 2 * alpha * np.eye(d), Xc.T @ yc / n)
     b = y.mean() - X.mean(axis=0) @ w
     model = mod.HuberRegressor(delta=1e6, alpha=alpha).fit(X, y)
+    if alpha > 0 and not np.allclose(model.coef_, w, atol=1e-6):
+        # The same ridge with the intercept in the penalty: [X 1] with 2 n alpha I.
+        A = np.column_stack([X, np.ones(n)])
+        theta = np.linalg.solve(A.T @ A + 2 * n * alpha * np.eye(d + 1), A.T @ y)
+        assert not np.allclose(model.coef_, theta[:d], atol=1e-6), (
+            "coef_ is the ridge fit with the INTERCEPT PENALIZED too: the penalty matrix "
+            "must have a 0 in the intercept's corner (alpha * ||w||^2 leaves b free)"
+        )
     assert np.allclose(model.coef_, w, atol=1e-6), (
         f"with delta = 1e6 the Huber fit is ridge on (1/(2n))||r||^2 + alpha ||w||^2: "
         f"expected coef_ {np.round(w, 5)}, got {np.round(model.coef_, 5)}. Check the mean "
@@ -336,8 +344,8 @@ def test_a_duplicated_feature_does_not_break_the_fit():
     except np.linalg.LinAlgError as exc:
         pytest.fail(
             f"fit raised LinAlgError ({exc}) on a duplicated column: the weighted normal "
-            "equations are singular there; solve the weighted least-squares step with "
-            "np.linalg.lstsq on the sqrt-weighted rows (or use gradient steps)"
+            "equations are singular there; solve the small (d+1) x (d+1) system with "
+            "np.linalg.lstsq (minimum-norm on a singular matrix), not np.linalg.solve"
         )
     ref = mod.HuberRegressor(delta=1.0).fit(X2, y)
     got = objective(X3, y, model.coef_, model.intercept_, 1.0, 0.0)
