@@ -306,11 +306,37 @@ def test_midpoints_of_huge_values_do_not_overflow():
     )
 
 
+def test_a_midpoint_that_rounds_up_falls_back_to_the_lower_value():
+    # Two adjacent floats: a / 2 + b / 2 is exactly halfway between them and rounds (to
+    # even) up to b; x <= b would then send both samples left and leave an empty child.
+    a = np.nextafter(1.0, 2.0)
+    b = np.nextafter(a, 2.0)
+    assert a / 2 + b / 2 == b  # the rounding this test is about
+    with fp_diagnosis(
+        f"the midpoint of the adjacent floats {float(a)!r} and {float(b)!r} rounds to the "
+        "upper one: with that threshold, x <= threshold sends both samples left and the "
+        "right child is empty (0 / 0). When the midpoint equals the upper value, use the "
+        "lower one"
+    ):
+        tree = mod.DecisionTreeClassifier().fit(column([a, b]), ["p", "q"])
+        got = list(tree.predict(column([a, b])))
+    assert (tree.n_leaves_, got) == (2, ["p", "q"]), (
+        f"x = {float(a)!r} (p), {float(b)!r} (q): n_leaves_ {tree.n_leaves_}, predict "
+        f"gives {got}. Their "
+        "midpoint rounds up to the upper value; use the lower value as the threshold then"
+    )
+
+
 def test_a_perfect_split_is_chosen_gini_on_proportions():
     # x = 1..5, y = a a a b b: the cut at 3.5 leaves two pure children (gain 0.48), the
     # best possible. Gini computed on counts, 1 - sum n_k^2, prefers the cut at 4.5.
     X, y = column([1, 2, 3, 4, 5]), ["a", "a", "a", "b", "b"]
     stump = mod.DecisionTreeClassifier(max_depth=1).fit(X, y)
+    assert (stump.depth_, stump.n_leaves_) == (1, 2), (
+        f"max_depth=1 on x = 1..5, y = a a a b b gave depth_ {stump.depth_} and n_leaves_ "
+        f"{stump.n_leaves_}, expected 1 and 2: the root has depth 0 and a node is a leaf "
+        "only when its depth EQUALS max_depth, so max_depth=1 allows one split (a stump)"
+    )
     got = list(predict_explained(stump, column([3.4, 3.6])))
     assert got == ["a", "b"], (
         f"on x = 1..5, y = a a a b b a depth-1 tree predicts {got} at 3.4 and 3.6: the "
@@ -501,8 +527,12 @@ def test_entropy_criterion_hand_example():
     # 2.5 -> 6 * 0.918 = 5.51 bits.
     X, y = column([0, 1, 2, 3, 4, 5]), list("aabcac")
     query = column([2.0])
-    gini = mod.DecisionTreeClassifier(max_depth=1).fit(X, y).predict_proba(query)
-    entropy = mod.DecisionTreeClassifier(criterion="entropy", max_depth=1).fit(X, y)
+    with fp_diagnosis(
+        "entropy met log(0): a class absent from a node or a side has p_k = 0, and "
+        "0 log 0 counts as 0 (mask the zero proportions before taking the log)"
+    ):
+        gini = mod.DecisionTreeClassifier(max_depth=1).fit(X, y).predict_proba(query)
+        entropy = mod.DecisionTreeClassifier(criterion="entropy", max_depth=1).fit(X, y)
     np.testing.assert_allclose(gini, [[0.25, 0.25, 0.5]], err_msg="Gini cuts at 1.5")
     np.testing.assert_allclose(
         entropy.predict_proba(query),
@@ -526,6 +556,32 @@ def test_feature_importances_hand_example():
         "feature (W = the node's total weight, not 1), then the vector is normalized",
     )
     assert (tree.depth_, tree.n_leaves_) == (2, 3)
+
+
+def test_feature_importances_sum_gains_not_split_counts():
+    # Root (Gini 0.625, W = 8): feature 1 separates a a b b | c c c c, gain 8 * 0.625 -
+    # 4 * 0.5 - 0 = 3. Left node: feature 0 separates a a | b b, gain 4 * 0.5 = 2. One
+    # split each, but importances [2/5, 3/5], not [1/2, 1/2].
+    X = np.array([[0, 0], [1, 0], [2, 0], [3, 0], [0, 5], [1, 5], [2, 5], [3, 5]], dtype=float)
+    tree = mod.DecisionTreeClassifier().fit(X, list("aabbcccc"))
+    assert (tree.depth_, tree.n_leaves_) == (2, 3), (
+        f"depth_ {tree.depth_}, n_leaves_ {tree.n_leaves_}; expected 2 and 3: the root cuts "
+        "feature 1 at 2.5, its left child feature 0 at 1.5"
+    )
+    got = np.asarray(tree.feature_importances_, dtype=float)
+    if np.allclose(got, [0.5, 0.5]):
+        pytest.fail(
+            f"feature_importances_ {got}: each feature is split once, and the importances "
+            "count the splits. Sum each split's gain W*imp(node) - W_L*imp(L) - W_R*imp(R) "
+            "into its feature instead: [2, 3] / 5 = [0.4, 0.6]"
+        )
+    if np.allclose(got, [0.5 / 0.875, 0.375 / 0.875]):
+        pytest.fail(
+            f"feature_importances_ {got}: each split adds imp(node) - (W_L/W) imp(L) - "
+            "(W_R/W) imp(R), the gain per unit of weight. Weigh it by the node's total "
+            "weight W (the root's gain is 8 * 0.375 = 3, its left child's 4 * 0.5 = 2)"
+        )
+    assert_importances(tree, [0.4, 0.6], "the gains 2 (feature 0) and 3 (feature 1), over 5")
 
 
 def test_sample_weight_is_used():
@@ -563,7 +619,9 @@ def test_integer_weights_equal_repeated_samples(seed):
     for cls, y in ((CLASSIFIER, y_clf), (REGRESSOR, y_reg)):
         if cls == REGRESSOR:
             X, Q = X[:, :1], Q[:, :1]
-        weighted = getattr(mod, cls)(max_depth=4).fit(X, y, sample_weight=weights.astype(float))
+        w = weights.astype(float)
+        with inputs_unchanged("fit", X=X, y=y, sample_weight=w):
+            weighted = getattr(mod, cls)(max_depth=4).fit(X, y, sample_weight=w)
         repeated = getattr(mod, cls)(max_depth=4).fit(X[repeat], y[repeat])
         get = "predict_proba" if cls == CLASSIFIER else "predict"
         np.testing.assert_allclose(
@@ -651,7 +709,8 @@ def test_classifier_matches_a_brute_force_tree(seed, criterion):
     w = np.random.default_rng(seed).uniform(0.5, 2.0, size=60)
     for params in ({"min_samples_leaf": 4}, {"min_samples_split": 10}):
         tree = mod.DecisionTreeClassifier(criterion=criterion, **params)
-        tree.fit(X, y, sample_weight=w)
+        with inputs_unchanged("fit", X=X, y=y, sample_weight=w):
+            tree.fit(X, y, sample_weight=w)
         oracle = brute_force_tree(X, y, criterion, sample_weight=w, **params)
         assert_unambiguous(oracle)
         compare_with_oracle(tree, oracle, Q, params, "predict_proba")
@@ -662,7 +721,8 @@ def test_regressor_matches_a_brute_force_tree(seed):
     X, _, y, Q = float32_data(seed, n=60, n_features=3)
     w = np.random.default_rng(seed).uniform(0.5, 2.0, size=60)
     for params, weights in (({"min_samples_leaf": 4}, None), ({"min_samples_split": 10}, w)):
-        tree = mod.DecisionTreeRegressor(**params).fit(X, y, sample_weight=weights)
+        with inputs_unchanged("fit", X=X, y=y):
+            tree = mod.DecisionTreeRegressor(**params).fit(X, y, sample_weight=weights)
         oracle = brute_force_tree(X, y, "squared_error", sample_weight=weights, **params)
         assert_unambiguous(oracle)
         compare_with_oracle(tree, oracle, Q, params, "predict")
@@ -813,7 +873,11 @@ def test_random_state_makes_the_tree_deterministic():
     make = mod.DecisionTreeClassifier
     a = make(max_features=2, random_state=3).fit(X, y).predict_proba(Q)
     b = make(max_features=2, random_state=3).fit(X, y).predict_proba(Q)
-    np.testing.assert_array_equal(a, b, err_msg="the same int random_state, another tree")
+    assert np.array_equal(a, b), (
+        "max_features=2, random_state=3 twice gave two different trees: draw the feature "
+        "subsets from rng = check_random_state(random_state) (the stub makes it), never "
+        "from np.random or a fresh unseeded generator"
+    )
     others = [make(max_features=2, random_state=s).fit(X, y).predict_proba(Q) for s in (4, 5)]
     assert any(not np.array_equal(a, o) for o in others), (
         "random_state 3, 4 and 5 gave identical trees with max_features=2: draw the features "
@@ -824,6 +888,24 @@ def test_random_state_makes_the_tree_deterministic():
     fixed = [make(random_state=s).fit(X, y).predict_proba(Q) for s in (0, 1)]
     np.testing.assert_array_equal(
         fixed[0], fixed[1], err_msg="with max_features=None the tree uses no randomness"
+    )
+
+
+def test_ties_among_the_drawn_features_go_to_the_lowest_index():
+    # Three identical columns: every drawn feature gives the same (perfect) split, so the
+    # split goes to the lowest feature index among the drawn ones, and feature 2 (never the
+    # lowest of two drawn features) is never used.
+    x = np.random.default_rng(3).normal(size=30)
+    X, y = np.column_stack([x, x, x]), (x > 0.2).astype(int)
+    used = []
+    for seed in range(10):
+        tree = mod.DecisionTreeClassifier(max_features=2, random_state=seed).fit(X, y)
+        used.append(int(np.argmax(tree.feature_importances_)))
+    assert 2 not in used, (
+        f"three identical columns, max_features=2, random_state 0..9: the split features "
+        f"were {used}. Feature 2 ties with the other drawn feature and has the higher "
+        "index: ties go to the lowest feature index, so search the drawn features in "
+        "increasing order (np.sort the subset), not in the order they were drawn"
     )
 
 
