@@ -7,6 +7,7 @@ against its update rule replayed by hand on scripted transitions.
 
 import itertools
 import math
+import time
 
 import numpy as np
 import pytest
@@ -50,7 +51,8 @@ def two_state_mdp():
 
 
 def solve(P, R, gamma, tol=1e-10):
-    V, policy = mod.value_iteration(P, R, gamma, tol)
+    with inputs_unchanged("value_iteration", P=P, R=R):
+        V, policy = mod.value_iteration(P, R, gamma, tol)
     V, policy = np.asarray(V), np.asarray(policy)
     S = R.shape[0]
     if policy.shape == (R.shape[1],) and S != R.shape[1]:
@@ -72,6 +74,25 @@ def wrong_axis_values(P, R, gamma, n_iter=2000):
     return V
 
 
+def sweeps(P, R, gamma, tol, norm=lambda d: np.max(np.abs(d)), gauss_seidel=False):
+    """The test's own value iteration: (V_old, V_new) of the first sweep whose change < tol.
+
+    The defaults are the pinned convention (synchronous sweeps from V = 0, max-norm change);
+    the keyword arguments give the classic variants, to name them.
+    """
+    V = np.zeros(P.shape[0])
+    while True:
+        if gauss_seidel:
+            V_new = V.copy()
+            for s in range(P.shape[0]):
+                V_new[s] = (R[s] + gamma * P[s] @ V_new).max()
+        else:
+            V_new = (R + gamma * P @ V).max(axis=1)
+        if norm(V_new - V) < tol:
+            return V, V_new
+        V = V_new
+
+
 # --- value iteration ------------------------------------------------------------------------
 
 
@@ -90,10 +111,79 @@ def test_value_iteration_worked_example():
             "V = [1, 2], the rewards alone: iterate V <- max_a (R + gamma P V) until "
             "max |V_new - V_old| < tol, not once"
         )
+    err = float(np.max(np.abs(V - [18, 20])))
+    if 1e-7 < err < 0.1:
+        pytest.fail(
+            f"V = {V} is {err:.1e} from V* = [18, 20], but tol=1e-10 allows ~1e-9: stop when "
+            "max |V_new - V_old| < tol, not after a fixed number of sweeps"
+        )
     np.testing.assert_allclose(
         V, [18, 20], atol=1e-7, err_msg="V(1) = 2 / (1 - 0.9) = 20, V(0) = 0.9 * 20 = 18"
     )
     assert policy.tolist() == [1, 0], f"state 0 switches, state 1 stays: got policy {policy}"
+
+
+def test_a_loose_tol_returns_the_exact_sweep_where_the_change_fell_below_tol():
+    # Worked example with tol = 1.9: V_1 = [1, 2] (change 2), V_2 = [1.9, 3.8] (change 1.8 <
+    # 1.9): return V_2, and the policy greedy w.r.t. V_2 switches in state 0 (0.9 * 3.8 = 3.42
+    # > 1 + 0.9 * 1.9), whereas greedy w.r.t. V_1 (the Q of the last sweep) still stays.
+    P, R = two_state_mdp()
+    V, policy = solve(P, R, 0.9, 1.9)
+    if np.allclose(V, [1, 2]):
+        pytest.fail(
+            "with tol=1.9 V = [1, 2], the first sweep: either V_old was returned (return V_new, "
+            "the sweep whose change fell below tol) or the loop stopped a sweep early (the "
+            "rule is the absolute change max_s |V_new - V_old| < tol); expected V_2 = [1.9, 3.8]"
+        )
+    if np.allclose(V, sweeps(P, R, 0.9, 1.9, norm=lambda d: np.sum(np.abs(d)))[1]):
+        pytest.fail(
+            "with tol=1.9 V went past V_2 = [1.9, 3.8]: the stopping rule used the SUM of "
+            "|V_new - V_old|; it is the max over states"
+        )
+    np.testing.assert_allclose(
+        V, [1.9, 3.8], rtol=1e-12, err_msg="tol=1.9: two sweeps from V = 0 give [1.9, 3.8]"
+    )
+    if policy.tolist() == [0, 0]:
+        pytest.fail(
+            "policy [0, 0] is greedy w.r.t. V_1 (the Q of the last sweep): the returned policy "
+            "is greedy w.r.t. the RETURNED V, argmax_a (R + gamma P V_2) = [1, 0]"
+        )
+    assert policy.tolist() == [1, 0], (
+        f"tol=1.9: the policy greedy w.r.t. V_2 is [1, 0], got {policy}"
+    )
+
+
+@pytest.mark.parametrize("tol", [0.3, 0.03, 3e-4])
+def test_sweeps_are_synchronous_from_zero_with_the_max_norm(tol):
+    # A loose tol stops after a few sweeps: the returned V is then exactly the test's own
+    # iterate, and every variant of the loop gives a different one.
+    P, R = random_mdp(7, S=5, A=3)
+    V, _ = solve(P, R, 0.9, tol)
+    old, expected = sweeps(P, R, 0.9, tol)
+    if np.allclose(V, expected, rtol=1e-10, atol=1e-12):
+        return
+    variants = [
+        (old, "V_old was returned: return V_new, the sweep whose change fell below tol"),
+        (
+            sweeps(P, R, 0.9, tol, gauss_seidel=True)[1],
+            "the sweep updated V in place state by state (Gauss-Seidel): the convention is "
+            "a synchronous backup of all states at once, V_new = max_a (R + gamma P V_old)",
+        ),
+        (
+            sweeps(P, R, 0.9, tol, norm=lambda d: np.sum(np.abs(d)))[1],
+            "the stopping rule used the SUM of |V_new - V_old|: it is the max over states",
+        ),
+    ]
+    for wrong, what in variants:
+        if np.allclose(V, wrong, rtol=1e-10, atol=1e-12):
+            pytest.fail(f"with tol={tol}: {what}")
+    np.testing.assert_allclose(
+        V,
+        expected,
+        rtol=1e-10,
+        err_msg=f"with tol={tol}, V must be the first synchronous sweep from V = 0 whose max "
+        "change is < tol",
+    )
 
 
 def test_gamma_zero_is_the_best_immediate_reward():
@@ -193,6 +283,30 @@ def test_absorbing_state_with_zero_reward_has_value_zero():
     assert abs(V[2]) < 1e-12, f"an absorbing state with reward 0 is worth 0, got {V[2]}"
 
 
+def timed(func, *args):
+    start = time.perf_counter()
+    out = func(*args)
+    return out, time.perf_counter() - start
+
+
+def test_value_iteration_sweeps_are_vectorized():
+    # ~150 sweeps at gamma = 0.9, tol = 1e-6 on 30 states. The test's own vectorized sweeps
+    # are the yardstick (the machine may be busy); Python loops over (s, a, t) are ~100x
+    # slower. (A loop over the states alone, each a small matrix product, is only a constant
+    # factor slower at this size and is not rejected.)
+    S = 30
+    P, R = random_mdp(60, S=S, A=3)
+    budget = 10 * min(timed(sweeps, P, R, 0.9, 1e-6)[1] for _ in range(3)) + 0.05
+    _, elapsed = timed(mod.value_iteration, P, R, 0.9, 1e-6)
+    if elapsed > budget:  # a second chance on a busy machine
+        _, elapsed = timed(mod.value_iteration, P, R, 0.9, 1e-6)
+    assert elapsed <= budget, (
+        f"value_iteration took {elapsed:.2f} s on {S} states (vectorized sweeps: "
+        f"{budget / 10:.3f} s or less): Python loops over the states and next states? A sweep "
+        "is R + gamma * (P @ V), an (S, A, S) @ (S,) product, then a max over axis 1"
+    )
+
+
 def test_value_iteration_input_is_not_modified():
     P, R = random_mdp(42)
     with inputs_unchanged("value_iteration", P=P, R=R):
@@ -267,6 +381,11 @@ def test_terminal_transitions_do_not_bootstrap():
             "done=True bootstrapped from Q[s_next]: a terminal transition has no future, so "
             "the target is r alone (Q[0, 1] = 0.5 * 1 = 0.5, not 2.3)"
         )
+    if got == 0.0:
+        pytest.fail(
+            "done=True gave a target of 0: a terminal transition's target is the reward r "
+            "(no bootstrap), so Q[0, 1] = 0.5 * 1 = 0.5"
+        )
     assert math.isclose(got, 0.5, rel_tol=1e-12), f"terminal update: Q[0, 1] = {got}, not 0.5"
 
 
@@ -274,13 +393,35 @@ def test_update_changes_only_q_s_a():
     agent = mod.QLearning(4, 3, alpha=0.3, gamma=0.8, epsilon=0.0, random_state=0)
     agent.Q[:] = np.arange(12.0).reshape(4, 3)
     before = np.array(agent.Q, copy=True)
-    agent.update(2, 1, -1.0, 3, False)
+    agent.update(2, 1, -1.0, 1, False)
     changed = np.argwhere(np.asarray(agent.Q) != before).tolist()
     assert changed == [[2, 1]], f"update(2, 1, ...) changed Q at {changed}; only Q[2, 1] changes"
-    expected = 7 + 0.3 * (-1 + 0.8 * 11 - 7)
-    assert math.isclose(agent.Q[2, 1], expected, rel_tol=1e-12), (
-        f"Q[2, 1] = {agent.Q[2, 1]}, expected 7 + 0.3 * (-1 + 0.8 * 11 - 7) = {expected}"
+    expected = 7 + 0.3 * (-1 + 0.8 * 5 - 7)  # max Q[1] = max(3, 4, 5) = 5
+    got = float(agent.Q[2, 1])
+    named = [
+        (7 + 0.3 * (-1 + 0.8 * 11 - 7), "the max over the WHOLE table: use max Q[s_next]"),
+        (7 + 0.3 * (-1 + 0.8 * 10 - 7), "the max over Q[:, a] (a column): use max Q[s_next, :]"),
+        (7 + 0.3 * (-1 + 0.8 * 4 - 7), "the MEAN of Q[s_next] (expected SARSA): use the max"),
+    ]
+    for wrong, what in named:
+        if math.isclose(got, wrong, rel_tol=1e-12):
+            pytest.fail(f"Q[2, 1] = {got}, not {expected}: the target took {what}")
+    assert math.isclose(got, expected, rel_tol=1e-12), (
+        f"Q[2, 1] = {got}, expected 7 + 0.3 * (-1 + 0.8 * max Q[1] - 7) = {expected}"
     )
+
+
+def test_repeated_updates_use_a_constant_alpha():
+    agent = make_agent()
+    for _ in range(3):
+        agent.update(0, 0, 1.0, 1, True)  # targets 1: Q = 0.5, 0.75, 0.875
+    got = float(agent.Q[0, 0])
+    if math.isclose(got, 0.5 + 0.25 * 0.5 + 0.5 / 3 * (1 - 0.625), rel_tol=1e-9) or got < 0.8:
+        pytest.fail(
+            f"Q[0, 0] = {got} after three updates toward 1 with alpha = 0.5, not 0.875: "
+            "alpha is a constant step (no decay with the number of updates)"
+        )
+    assert math.isclose(got, 0.875, rel_tol=1e-12), f"Q[0, 0] = {got}, expected 0.875"
 
 
 def test_a_self_loop_uses_the_value_before_the_update():
@@ -314,34 +455,26 @@ def test_scripted_transitions_against_the_update_rule(seed):
     )
 
 
-def test_q_learning_sweeps_converge_to_q_star():
-    # A deterministic MDP swept with alpha = 1: each sweep of updates over every (s, a) is a
-    # Q-value iteration, so Q -> Q* = R + gamma P V*, with V* from brute force.
-    rng = np.random.default_rng(50)
-    S, A, gamma = 4, 2, 0.8
-    nxt = rng.integers(S, size=(S, A))
-    P = np.zeros((S, A, S))
-    P[np.arange(S)[:, None], np.arange(A)[None, :], nxt] = 1.0
-    R = rng.normal(size=(S, A))
-    agent = mod.QLearning(S, A, alpha=1.0, gamma=gamma, epsilon=0.0, random_state=0)
-    for _ in range(150):
-        for s in range(S):
-            for a in range(A):
-                agent.update(s, a, float(R[s, a]), int(nxt[s, a]), False)
-    q_star = R + gamma * P @ brute_force(P, R, gamma)
-    np.testing.assert_allclose(agent.Q, q_star, atol=1e-8, err_msg="sweeps must converge to Q*")
-    assert [agent.act(s) for s in range(S)] == q_star.argmax(axis=1).tolist(), (
-        "with epsilon=0, act(s) = argmax Q[s]: the optimal policy after convergence"
-    )
-
-
 # --- Q-learning: acting -------------------------------------------------------------------------
 
 
 def test_greedy_act_with_ties_to_the_lowest_action():
     agent = mod.QLearning(2, 4, epsilon=0.0, random_state=0)
-    assert agent.act(0) == 0, "all Q equal: act returns action 0 (ties to the lowest)"
+    firsts = [agent.act(0) for _ in range(20)]
+    if len(set(firsts)) > 1:
+        pytest.fail(
+            f"with epsilon=0 and all Q equal, act(0) returned several actions "
+            f"{sorted(set(firsts))}: epsilon=0 is pure greedy (epsilon is the probability of "
+            "EXPLORING), and a tie goes to the lowest action (np.argmax), not a random one"
+        )
+    assert firsts[0] == 0, "all Q equal: act returns action 0 (ties to the lowest)"
     agent.Q[1] = [0.0, 2.0, 1.0, 2.0]
+    agent.Q[0] = [0.0, 0.0, 0.5, 0.0]
+    if agent.act(0) != 2:
+        pytest.fail(
+            f"act(0) = {agent.act(0)} with Q[0] = [0, 0, 0.5, 0]: act(s) is argmax Q[s], the "
+            "row of state s (not an argmax over the whole table)"
+        )
     got = [agent.act(1) for _ in range(5)]
     if got == [3] * 5:
         pytest.fail("actions 1 and 3 tie and act chose 3: ties go to the LOWEST action")
@@ -365,6 +498,25 @@ def test_exploration_rate():
         f"the greedy action was taken {share:.3f} of the time, expected 1 - eps + eps/4 = "
         f"{expected:.3f}"
     )
+
+
+def test_epsilon_one_explores_every_action_uniformly():
+    agent = mod.QLearning(1, 4, epsilon=1.0, random_state=3)
+    agent.Q[0] = [0.0, 0.0, 1.0, 0.0]
+    draws = [agent.act(0) for _ in range(4000)]
+    counts = np.bincount(draws, minlength=4)
+    if len(set(draws)) == 1:
+        pytest.fail(
+            f"epsilon=1 took action {draws[0]} 4000 times: is the generator re-created at "
+            "every act? Make it once in __init__ (check_random_state) and keep drawing from it"
+        )
+    if counts[-1] == 0 and counts[:-1].min() > 0:
+        pytest.fail(
+            "epsilon=1 never explored the LAST action: rng.integers(n_actions) already "
+            "excludes n_actions (integers(n_actions - 1) drops the last action)"
+        )
+    chi2 = float(np.sum((counts - 1000) ** 2 / 1000))  # 3 dof: the 0.9999 quantile is 21.1
+    assert chi2 < 25, f"epsilon=1: action counts {counts.tolist()} are not uniform"
 
 
 def test_act_random_state():
@@ -406,3 +558,24 @@ def test_q_learning_bad_input():
         agent.update(0, 1, 1.0, 1, "no")
     with pytest.raises(ValueError, match="alpha"):
         mod.QLearning(3, 2, alpha=0.0)
+
+
+def test_q_learning_sweeps_converge_to_q_star():
+    # A deterministic MDP swept with alpha = 1: each sweep of updates over every (s, a) is a
+    # Q-value iteration, so Q -> Q* = R + gamma P V*, with V* from brute force.
+    rng = np.random.default_rng(50)
+    S, A, gamma = 4, 2, 0.8
+    nxt = rng.integers(S, size=(S, A))
+    P = np.zeros((S, A, S))
+    P[np.arange(S)[:, None], np.arange(A)[None, :], nxt] = 1.0
+    R = rng.normal(size=(S, A))
+    agent = mod.QLearning(S, A, alpha=1.0, gamma=gamma, epsilon=0.0, random_state=0)
+    for _ in range(150):
+        for s in range(S):
+            for a in range(A):
+                agent.update(s, a, float(R[s, a]), int(nxt[s, a]), False)
+    q_star = R + gamma * P @ brute_force(P, R, gamma)
+    np.testing.assert_allclose(agent.Q, q_star, atol=1e-8, err_msg="sweeps must converge to Q*")
+    assert [agent.act(s) for s in range(S)] == q_star.argmax(axis=1).tolist(), (
+        "with epsilon=0, act(s) = argmax Q[s]: the optimal policy after convergence"
+    )
