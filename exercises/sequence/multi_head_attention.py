@@ -13,7 +13,7 @@ Math:
     head h uses the columns c = h d_k : (h + 1) d_k,  d_k = d_model / n_heads:
         Q_h = Q[..., c],  K_h = K[..., c],  V_h = V[..., c]    (N, T, d_k)
         head_h = softmax(Q_h K_h^T / sqrt(d_k)) V_h            softmax over the keys
-    out = concat(head_0, ..., head_{h-1}) W_o            concat along the last axis
+    out = concat(head_0, ..., head_{n_heads-1}) W_o     concat along the last axis
     causal: the scores of key j > query i are -inf before the softmax.
 
 Shapes: x is (N, T, d_model); W_q, W_k, W_v, W_o are (d_model, d_model); forward returns

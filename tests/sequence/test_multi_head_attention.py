@@ -17,11 +17,14 @@ def softmax_rows(s, axis=-1):
     return e / e.sum(axis=axis, keepdims=True)
 
 
-def per_head_attention(x, W_q, W_k, W_v, W_o, n_heads, causal=False, scale=None, axis=-1):
+def per_head_attention(
+    x, W_q, W_k, W_v, W_o, n_heads, causal=False, scale=None, axis=-1, causal_k=0
+):
     """concat_h(attention(x W_q[:, c_h], x W_k[:, c_h], x W_v[:, c_h])) W_o, sample by sample.
 
     Head h's weight matrices are the explicit column slices c_h = h d_k:(h + 1) d_k. ``scale``
-    (default sqrt(d_k)) lets the diagnosis evaluate the mistaken sqrt(d_model).
+    (default sqrt(d_k)) lets the diagnosis evaluate the mistaken sqrt(d_model), and
+    ``causal_k`` (default 0, the diagonal kept) a causal mask off by one.
     """
     N, T, d_model = x.shape
     d_k = d_model // n_heads
@@ -34,7 +37,7 @@ def per_head_attention(x, W_q, W_k, W_v, W_o, n_heads, causal=False, scale=None,
             Qh, Kh, Vh = x[n] @ W_q[:, c], x[n] @ W_k[:, c], x[n] @ W_v[:, c]  # (T, d_k)
             s = Qh @ Kh.T / scale
             if causal:
-                s = np.where(np.tri(T, dtype=bool), s, -np.inf)
+                s = np.where(np.tri(T, k=causal_k, dtype=bool), s, -np.inf)
             heads.append(softmax_rows(s, axis=axis) @ Vh)
         out[n] = np.concatenate(heads, axis=1) @ W_o
     return out
@@ -59,6 +62,51 @@ def mixed_reshape_attention(x, W_q, W_k, W_v, W_o, n_heads, split_bad, merge_bad
     return concat @ W_o
 
 
+def variant_attention(
+    x,
+    W_q,
+    W_k,
+    W_v,
+    W_o,
+    n_heads,
+    causal=False,
+    layout="blocks",
+    norm_axes=(-1,),
+    mask_after=False,
+):
+    """Multi-head attention with one classic slip, for the diagnosis only.
+
+    layout "interleaved": head h takes columns h, h + n_heads, ... (a reshape to
+    (N, T, d_k, n_heads)) and gives them back there; "interleaved split": it takes them so
+    but the merge is the right one; norm_axes: the axes the softmax's sum runs over (each row is
+    still shifted by its own max, as the learner's code would); mask_after: the causal
+    mask multiplies the weights after an unmasked softmax.
+    """
+    N, T, d_model = x.shape
+    d_k = d_model // n_heads
+
+    def split(a):
+        if layout in ("interleaved", "interleaved split"):
+            return a.reshape(N, T, d_k, n_heads).transpose(0, 3, 1, 2)
+        return a.reshape(N, T, n_heads, d_k).transpose(0, 2, 1, 3)
+
+    def merge(a):
+        if layout == "interleaved":
+            return a.transpose(0, 2, 3, 1).reshape(N, T, d_model)
+        return a.transpose(0, 2, 1, 3).reshape(N, T, d_model)
+
+    q, k, v = split(x @ W_q), split(x @ W_k), split(x @ W_v)
+    s = q @ k.transpose(0, 1, 3, 2) / np.sqrt(d_k)
+    tri = np.tri(T, dtype=bool)
+    if causal and not mask_after:
+        s = np.where(tri, s, -np.inf)
+    e = np.exp(s - s.max(axis=-1, keepdims=True))
+    w = e / e.sum(axis=norm_axes, keepdims=True)
+    if causal and mask_after:
+        w = w * tri
+    return merge(w @ v) @ W_o
+
+
 def make_layer(d_model, n_heads, seed):
     """A layer whose four weights the test sets itself (non-symmetric, non-orthogonal)."""
     mha = mod.MultiHeadAttention(d_model, n_heads, random_state=0)
@@ -74,6 +122,11 @@ def weights_of(mha):
 
 def diagnosis(mha, x, out, causal=False):
     """Name the classic mistake whose output matches the learner's, or None."""
+    with np.errstate(all="ignore"):
+        return _diagnosis(mha, x, out, causal)
+
+
+def _diagnosis(mha, x, out, causal):
     W = weights_of(mha)
     h, d_model = mha.n_heads, mha.d_model
     candidates = []
@@ -148,14 +201,106 @@ def diagnosis(mha, x, out, causal=False):
                 "causal=True is ignored: mask the scores of keys j > i with -inf",
             )
         )
+    if h > 1:
+        candidates.append(
+            (
+                variant_attention(x, *W, h, causal, layout="interleaved split"),
+                "the heads were split into interleaved columns (a reshape to (N, T, d_k, "
+                "n_heads) gives head h the columns h, h + n_heads, ...) but merged as blocks: "
+                "head h owns the CONTIGUOUS block h d_k:(h + 1) d_k. Reshape to "
+                "(N, T, n_heads, d_k), then transpose(0, 2, 1, 3)",
+            )
+        )
+        candidates.append(
+            (
+                variant_attention(x, *W, h, causal, layout="interleaved"),
+                "the heads take interleaved columns (a reshape to (N, T, d_k, n_heads) gives "
+                "head h the columns h, h + n_heads, ...): head h owns the CONTIGUOUS block "
+                "h d_k:(h + 1) d_k. Reshape to (N, T, n_heads, d_k)",
+            )
+        )
+    if d_model // h != h:
+        candidates.append(
+            (
+                per_head_attention(x, *W, d_model // h, causal),
+                f"n_heads and d_k are swapped: the output is {d_model // h} heads of {h} "
+                f"columns, not n_heads = {h} heads of d_k = d_model / n_heads = {d_model // h}",
+            )
+        )
+    candidates += [
+        (
+            variant_attention(x, *W, h, causal, norm_axes=(-2, -1)),
+            "the softmax's sum runs over a whole head's (T, T) scores: each ROW (one query) of "
+            "each head sums to 1 over the keys, axis=-1 with keepdims=True",
+        ),
+        (
+            variant_attention(x, *W, h, causal, norm_axes=(0, -1)),
+            "the softmax's sum runs over the batch axis too, mixing the sequences: sum over "
+            "axis=-1 only (keepdims=True)",
+        ),
+        (
+            variant_attention(x, *W, h, causal, norm_axes=(1, -1)),
+            "the softmax's sum runs over the heads axis too, mixing the heads: sum over "
+            "axis=-1 only (keepdims=True)",
+        ),
+        *(
+            (
+                per_head_attention(
+                    x, *(W[src] if i == dst else w for i, w in enumerate(W)), h, causal
+                ),
+                f"{'QKV'[dst]} was computed with {('W_q', 'W_k', 'W_v')[src]} instead of "
+                f"{('W_q', 'W_k', 'W_v')[dst]} (a copy-paste slip)",
+            )
+            for dst in range(3)
+            for src in range(3)
+            if src != dst
+        ),
+    ]
+    if causal:
+        candidates.append(
+            (
+                per_head_attention(x, *W, h, causal, causal_k=1),
+                "the causal mask is off by one: it lets position i see position i + 1 "
+                "(np.tri(T, k=1)). Keep j <= i: np.tri(T, dtype=bool), k=0",
+            )
+        )
+        candidates.append(
+            (
+                variant_attention(x, *W, h, causal, mask_after=True),
+                "the causal mask is applied after the softmax (weights zeroed, rows no longer "
+                "sum to 1): put -inf in the scores of keys j > i BEFORE the softmax",
+            )
+        )
+    # A mistake that gives the right answer on this input cannot be the learner's.
+    right = per_head_attention(x, *W, h, causal)
     for wrong, what in candidates:
+        if wrong.shape != right.shape or np.allclose(wrong, right, rtol=1e-9, atol=1e-12):
+            continue
         if np.shape(out) == wrong.shape and np.allclose(out, wrong, rtol=1e-7, atol=1e-10):
             return what
     return None
 
 
+def forward(mha, x, causal=False, what=""):
+    """The learner's forward, with in-place edits, a float32 result and k.T named."""
+    names = ("W_q", "W_k", "W_v", "W_o")
+    arrays = {"x": x, **dict(zip(names, weights_of(mha), strict=True))}
+    with inputs_unchanged(f"{what}forward", **arrays):
+        try:
+            out = np.asarray(mha.forward(x, causal=causal))
+        except ValueError as exc:
+            if "matmul" in str(exc):
+                pytest.fail(
+                    f"{what}a matrix product failed ({exc}): k.T reverses ALL four axes of "
+                    "(N, n_heads, T, d_k); swap only the last two (k.transpose(0, 1, 3, 2))"
+                )
+            raise
+    assert out.dtype == np.float64, f"{what}forward returned dtype {out.dtype}, expected float64"
+    return out
+
+
 def check_against_oracle(mha, x, causal=False, what=""):
-    out = np.asarray(mha.forward(x, causal=causal))
+    out = forward(mha, x, causal, what)
     expected = per_head_attention(x, *weights_of(mha), mha.n_heads, causal)
     assert out.shape == x.shape, f"forward returned shape {out.shape}, expected (N, T, d_model)"
     if not np.allclose(out, expected, rtol=1e-9, atol=1e-12):
@@ -175,7 +320,7 @@ def check_against_oracle(mha, x, causal=False, what=""):
 
 def test_init_stores_the_hyperparameters_and_draws_the_weights():
     mha = mod.MultiHeadAttention(8, 2, random_state=3)
-    mha.forward(np.zeros((1, 1, 8)))  # the learner's forward runs: the stub is not passed
+    forward(mha, np.zeros((1, 1, 8)))  # the learner's forward runs: the stub is not passed
     assert (mha.d_model, mha.n_heads, mha.random_state) == (8, 2, 3)
     for name in ("W_q", "W_k", "W_v", "W_o"):
         W = np.asarray(getattr(mha, name))
@@ -192,7 +337,7 @@ def test_a_single_position_gives_x_W_v_W_o():
     # out = concat(V_h) W_o = x W_v W_o, whatever the split or the scale.
     mha = make_layer(6, 3, seed=1)
     x = np.random.default_rng(2).normal(size=(2, 1, 6))
-    out = np.asarray(mha.forward(x))
+    out = forward(mha, x, what="T = 1: ")
     if np.allclose(out, x @ mha.W_v):
         pytest.fail("with T = 1, out = x @ W_v: the output projection W_o is missing")
     if not np.allclose(out, x @ mha.W_v @ mha.W_o, rtol=1e-10):
@@ -221,8 +366,8 @@ def test_permuting_the_positions_permutes_the_output():
     mha = make_layer(8, 4, seed=5)
     x = np.random.default_rng(6).normal(size=(2, 6, 8))
     perm = np.array([3, 0, 5, 1, 4, 2])
-    out = np.asarray(mha.forward(x))
-    out_perm = np.asarray(mha.forward(x[:, perm]))
+    out = forward(mha, x)
+    out_perm = forward(mha, x[:, perm])
     if not np.allclose(out_perm, out[:, perm], rtol=1e-9, atol=1e-12):
         problem = diagnosis(mha, x, out)
         pytest.fail(
@@ -248,7 +393,9 @@ def test_each_head_uses_only_its_own_columns():
         "columns h d_k:(h + 1) d_k of Q, K and V and writes the same columns of the concat"
     )
     assert not np.allclose(out2[..., 2:4], out[..., 2:4]), (
-        "changing head 1's columns of W_q did not change head 1's output (columns 2:4)"
+        "changing head 1's columns of W_q did not change head 1's output (columns 2:4): "
+        "forward must read the CURRENT self.W_q (the weights may be reassigned), not a copy "
+        "kept from an earlier call"
     )
 
 
@@ -290,12 +437,16 @@ def test_causal_outputs_do_not_see_the_future():
         x2[:, t] += 1.5
         out2 = np.asarray(mha.forward(x2, causal=True))
         leaked = [i for i in range(t) if not np.allclose(out2[:, i], out[:, i], atol=1e-12)]
-        assert not leaked, (
-            f"with causal=True, changing position {t} changed the outputs at {leaked}: the "
-            "mask leaks the future (position i attends to j <= i only)"
-        )
+        if leaked:
+            problem = diagnosis(mha, x, out, causal=True)
+            pytest.fail(
+                f"with causal=True, changing position {t} changed the outputs at {leaked}: the "
+                "mask leaks the future (position i attends to j <= i only)"
+                + (f". Probably: {problem}" if problem else "")
+            )
         assert not np.allclose(out2[:, t], out[:, t]), (
-            f"with causal=True, changing position {t} did not change its own output"
+            f"with causal=True, changing position {t} did not change its own output: the "
+            "causal mask must keep the diagonal (j <= i, np.tri(T, dtype=bool)), not hide it"
         )
 
 
