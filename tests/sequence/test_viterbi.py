@@ -353,8 +353,19 @@ def run_forward(hmm, obs):
         return mod.forward_algorithm(*hmm, obs)
 
 
+def scalar(value, what):
+    """``value`` as a float, failing clearly when it is not a scalar (e.g. a (1,) array)."""
+    if np.ndim(value) != 0:
+        pytest.fail(
+            f"{what} must be a scalar (a Python float), got {type(value).__name__} of shape "
+            f"{np.shape(value)}: reduce over the last column completely and return float(...)"
+        )
+    return float(value)
+
+
 def check_viterbi(hmm, obs):
     path, log_prob = run_viterbi(hmm, obs)
+    log_prob = scalar(log_prob, "viterbi's log_prob")
     problem = viterbi_diagnosis(hmm, obs, path, float(log_prob))
     if problem:
         pytest.fail(problem)
@@ -362,7 +373,7 @@ def check_viterbi(hmm, obs):
 
 
 def check_forward(hmm, obs):
-    value = run_forward(hmm, obs)
+    value = scalar(run_forward(hmm, obs), "forward_algorithm's log-likelihood")
     problem = forward_diagnosis(hmm, obs, float(value))
     if problem:
         pytest.fail(problem)
