@@ -29,12 +29,15 @@ Conventions:
 - Every fit conditions the PRIOR on the data it is given: a refit does not start from an
   earlier posterior.
 - mean_ satisfies (alpha I + beta X^T X) mean_ = beta X^T y to machine precision, also on
-  an ill-conditioned X; cov_ is exactly symmetric and positive semi-definite.
+  an ill-conditioned X; cov_ is exactly symmetric and positive semi-definite. fit never
+  raises LinAlgError, even for collinear columns with alpha far below the rounding error
+  of beta X^T X (then X @ mean_ is the least-squares fit).
 - predict before fit raises NotFittedError (the stub's validation does it); X and y are
   never modified.
 
-Complexity: O(n d^2 + d^3) for fit, O(n d^2) for predict with std, never an (n, n)
-matrix.
+Complexity: O(n d^2 + d^3) for fit: one product X^T X, then factorizations of the d x d
+precision (a QR of the stacked (n + d) x d matrix is the same order but several times
+slower); O(n d^2) for predict with std, never an (n, n) matrix.
 
 Pitfalls:
 - alpha taken as a variance: the prior covariance is I / alpha, not alpha I.
@@ -43,7 +46,10 @@ Pitfalls:
 - inv(...) @ vector for mean_: not accurate enough on an ill-conditioned X; use a solver
   or a factorization (np.linalg.solve, Cholesky, QR).
 - An inverse rounded entry by entry is not quite symmetric: build cov_ from a
-  factorization, or symmetrize it.
+  factorization, or symmetrize it. With precision = L L^T, the inverse is L^-T L^-1, not
+  L^-1 L^-T.
+- A Cholesky with no way out: with a tiny alpha and collinear columns the precision as
+  rounded is not positive definite and np.linalg.cholesky raises.
 - The diagonal of X @ cov_ @ X.T for the predictive variance: an (n, n) matrix.
 - Using the previous posterior as the prior of a refit (sequential updating), or
   modifying X or y in place.

@@ -81,6 +81,14 @@ def test_posterior_matches_the_closed_form(seed, alpha, beta):
             f"cov_ treats beta={beta} as the noise variance: beta is the noise PRECISION, so "
             "the posterior precision is alpha I + beta X^T X"
         )
+    # With precision = L L^T (Cholesky), the inverse is L^-T L^-1; the factors swapped,
+    # L^-1 L^-T, is symmetric PSD too but a different matrix.
+    Li = np.linalg.inv(np.linalg.cholesky(alpha * np.eye(3) + beta * X.T @ X))
+    if not np.allclose(model.cov_, cov, rtol=1e-6) and np.allclose(model.cov_, Li @ Li.T):
+        pytest.fail(
+            "cov_ is L^-1 L^-T for the Cholesky factor L of the precision L L^T: the "
+            "inverse of L L^T is L^-T L^-1 (M.T @ M with M = L^-1), the factors swapped"
+        )
     np.testing.assert_allclose(
         model.cov_,
         cov,
@@ -335,6 +343,40 @@ def test_cov_is_symmetric_positive_semidefinite_when_ill_conditioned(seed):
     assert eig.min() >= -1e-12 * eig.max(), f"cov_ has a negative eigenvalue {eig.min():.2e}"
     _, std = model.predict(np.vander(np.linspace(-0.5, 1.5, 9), 11, increasing=True), True)
     assert np.all(np.isfinite(std)) and np.all(std >= 0.1 * (1 - 1e-12))
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_a_nearly_flat_prior_on_collinear_columns_does_not_break_the_fit(seed):
+    # [a, b, a, 3a - b] has rank 2, and alpha = 1e-16 is below the rounding error of
+    # X^T X: the precision as formed is not numerically positive definite, so a plain
+    # np.linalg.cholesky raises there. The posterior is still well defined, and its mean
+    # fits the data as well as least squares does.
+    rng = np.random.default_rng(seed)
+    a, b = rng.normal(size=50), rng.normal(size=50)
+    X = np.column_stack([a, b, a, 3 * a - b])
+    y = 2 * a - b + 0.1 * rng.normal(size=50)
+    try:
+        model = mod.BayesianLinearRegression(alpha=1e-16, beta=1.0).fit(X, y)
+    except np.linalg.LinAlgError as exc:
+        pytest.fail(
+            f"fit raised LinAlgError ({exc}) for collinear columns and alpha = 1e-16: the "
+            "formed precision alpha I + beta X^T X is numerically singular (not positive "
+            "definite), so Cholesky or np.linalg.solve fails on it. Catch it and fall "
+            "back to a QR of the stacked [sqrt(beta) X; sqrt(alpha) I] (np.linalg.qr "
+            "with mode='r'), which never forms X^T X."
+        )
+    cov = model.cov_
+    assert np.all(np.isfinite(model.mean_)) and np.all(np.isfinite(cov)), (
+        "mean_ or cov_ is not finite for collinear columns and a nearly flat prior"
+    )
+    assert np.array_equal(cov, cov.T), "cov_ is not exactly symmetric"
+    fitted = X @ np.linalg.lstsq(X, y, rcond=None)[0]
+    np.testing.assert_allclose(
+        X @ model.mean_,
+        fitted,
+        atol=1e-8,
+        err_msg="with a nearly flat prior, X @ mean_ should be the least-squares fitted values",
+    )
 
 
 # --- plumbing ----------------------------------------------------------------------------------
