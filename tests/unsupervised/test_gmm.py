@@ -124,7 +124,12 @@ def test_one_component_is_the_mean_and_the_biased_covariance():
         )
     if np.allclose(cov, biased + REG, rtol=1e-12, atol=1e-15):
         pytest.fail("reg_covar was added to EVERY entry of the covariance: only the diagonal")
-    np.testing.assert_allclose(gm.weights_, [1.0], rtol=1e-12, err_msg="one component: weight 1")
+    np.testing.assert_allclose(
+        gm.weights_,
+        [1.0],
+        rtol=1e-12,
+        err_msg="one component: weight 1 (w_k = N_k / n, normalized so the weights sum to 1)",
+    )
     assert np.allclose(gm.means_, X.mean(axis=0, keepdims=True), rtol=1e-10), (
         f"means_ = {gm.means_.round(4)} with ONE component, but the sample mean is "
         f"{X.mean(axis=0).round(4)}: every responsibility r_i1 must be exactly 1. Normalize "
@@ -159,6 +164,17 @@ def test_hand_worked_example_one_dimension():
         )
     np.testing.assert_allclose(gm.means_, [[1.5]], rtol=1e-12, err_msg="means_")
     np.testing.assert_allclose(gm.covariances_, [[[var]]], rtol=1e-12, err_msg="5/4 + reg_covar")
+    if np.isclose(gm.lower_bound_, L + 0.25 * np.log(var), rtol=1e-9):
+        pytest.fail(
+            "lower_bound_ uses HALF of log det S: with the Cholesky factor, "
+            "log det S = 2 sum log diag(L)"
+        )
+    if np.isclose(gm.lower_bound_, L + 0.5 * np.log(2 * np.pi), rtol=1e-9):
+        pytest.fail("lower_bound_ lacks the normalizing constant -(d/2) log(2 pi) of the Gaussian")
+    assert len(gm.lower_bounds_) == gm.n_iter_ == 2, (
+        f"lower_bounds_ = {gm.lower_bounds_} with n_iter_ = {gm.n_iter_}: record L_t of "
+        "EVERY iteration, the converged one included (append before testing the tol rule)"
+    )
     np.testing.assert_allclose(
         gm.lower_bound_, L, rtol=1e-10, err_msg="lower_bound_ = mean log N(x | 1.5, 1.25)"
     )
@@ -189,6 +205,10 @@ def test_m_step_equations_hold_for_its_own_responsibilities():
             pytest.fail("weights_ are N_k = sum_i r_ik: divide by n so that they sum to 1")
         if np.allclose(b.weights_, 0.5, rtol=1e-12):
             pytest.fail("weights_ stay uniform: the M-step sets w_k = N_k / n")
+        if np.allclose(b.weights_, initial_params(X, centers)[0], rtol=1e-10):
+            pytest.fail(
+                "weights_ are still the initial ones: every M-step must update them, w_k = N_k / n"
+            )
     np.testing.assert_allclose(b.weights_, expected[0], rtol=1e-8, err_msg="weights_ = N_k / n")
     if not np.allclose(b.covariances_, expected[2], rtol=1e-8):
         wrong = {
@@ -238,6 +258,70 @@ def test_initialization_is_a_hard_assignment_then_an_m_step():
     assert_params_close(
         gm, m_step(X, responsibilities(X, *start)), "one EM iteration from the initialization"
     )
+
+
+def test_initial_hard_assignment_breaks_ties_to_the_lowest_index():
+    # x = 1 is exactly as far from the center 0 as from the center 2.
+    X = np.array([[0.0], [0.5], [1.0], [2.0], [2.5]])
+    centers = np.array([[0.0], [2.0]])
+    gm = mod.GaussianMixture(n_components=2, max_iter=1, tol=0.0, means_init=centers).fit(X)
+    low = mixture_logpdf(X, *initial_params(X, centers)).mean()
+    high = mixture_logpdf(X, *m_step(X, np.eye(2)[[0, 0, 1, 1, 1]])).mean()
+    if np.isclose(gm.lower_bounds_[0], high, rtol=1e-10):
+        pytest.fail(
+            "the sample at equal distance from two initial centers went to the HIGHER index: "
+            "ties in the initial hard assignment go to the lowest index (np.argmin)"
+        )
+    np.testing.assert_allclose(
+        gm.lower_bounds_[0],
+        low,
+        rtol=1e-10,
+        err_msg="lower_bounds_[0]: the initial parameters from the hard assignment "
+        "[0, 0, 0, 1, 1] (the tie at x = 1 to the lowest index)",
+    )
+
+
+def test_predict_uses_the_weights():
+    # A heavy component (190 points) and a light one (10): between them, the weighted
+    # posterior and the bare densities disagree on a band of points.
+    rng = np.random.default_rng(27)
+    X = np.vstack([rng.normal(size=(190, 1)), rng.normal(size=(10, 1)) * 0.8 + 4.0])
+    gm = mod.GaussianMixture(n_components=2, means_init=[[0.0], [4.0]]).fit(X)
+    grid = np.linspace(-2.0, 6.0, 161)[:, None]
+    weighted = log_joint(grid, *params_of(gm)).argmax(axis=1)
+    bare = (log_joint(grid, *params_of(gm)) - np.log(gm.weights_)).argmax(axis=1)
+    assert np.any(weighted != bare), "the data were built so that the weights matter"
+    ours = gm.predict(grid)
+    if np.array_equal(ours, bare):
+        pytest.fail(
+            "predict is the argmax of the densities N_k(x) alone: it must be the argmax of "
+            "the posterior, log w_k + log N_k(x) (the weights matter)"
+        )
+    np.testing.assert_array_equal(
+        ours, weighted, err_msg="predict = argmax_k (log w_k + log N_k(x))"
+    )
+
+
+def test_a_singular_covariance_without_reg_covar_is_a_value_error():
+    # reg_covar=0 and a component on 8 identical points: its covariance is exactly 0.
+    X, centers = collapse_data()
+    try:
+        mod.GaussianMixture(n_components=2, reg_covar=0.0, means_init=centers).fit(X)
+    except ValueError as exc:
+        assert "reg_covar" in str(exc), (
+            f"fit raised {type(exc).__name__}({exc!r}): the message must tell to increase "
+            "reg_covar (catch np.linalg.LinAlgError from the Cholesky factorization)"
+        )
+    except (FloatingPointError, ZeroDivisionError) as exc:
+        pytest.fail(
+            f"fit raised {exc!r} on a singular covariance (reg_covar=0): detect it (the "
+            "Cholesky factorization fails) and raise a ValueError telling to increase reg_covar"
+        )
+    else:
+        pytest.fail(
+            "reg_covar=0 with a component on 8 identical points fitted without an error: its "
+            "covariance is singular; raise a ValueError telling to increase reg_covar"
+        )
 
 
 def test_tol_zero_never_stops_early():
@@ -677,6 +761,44 @@ def test_use_before_fit_is_a_not_fitted_error(method):
 
 
 # --- speed ---------------------------------------------------------------------------------
+
+
+def vectorized_em_iteration(X, weights, means, covariances):
+    """One E-step + M-step written here with whole-array operations: the speed yardstick."""
+    n = X.shape[0]
+    log_p = np.empty((n, len(weights)))
+    for k, (mu, cov) in enumerate(zip(means, covariances, strict=True)):
+        L = np.linalg.cholesky(cov)
+        z = (X - mu) @ np.linalg.inv(L).T
+        log_p[:, k] = np.log(weights[k]) - np.log(np.diag(L)).sum() - 0.5 * (z * z).sum(1)
+    R = np.exp(log_p - log_p.max(axis=1, keepdims=True))
+    R /= R.sum(axis=1, keepdims=True)
+    return m_step(X, R)
+
+
+def test_no_python_loop_over_samples():
+    # 20 000 samples, 2 iterations, timed against the same work done with whole-array
+    # operations here: a loop over the samples in the E- or M-step is ~100x slower.
+    import time
+
+    X = np.random.default_rng(25).normal(size=(20_000, 4))
+    start = initial_params(X, X[:4])
+    yardstick = np.inf
+    for _ in range(3):
+        t0 = time.perf_counter()
+        params = start
+        for _ in range(2):
+            params = vectorized_em_iteration(X, *params)
+        yardstick = min(yardstick, time.perf_counter() - t0)
+    t0 = time.perf_counter()
+    mod.GaussianMixture(n_components=4, max_iter=2, tol=0.0, means_init=X[:4]).fit(X)
+    elapsed = time.perf_counter() - t0
+    assert elapsed < 30 * yardstick + 0.2, (
+        f"2 EM iterations on 20 000 x 4 took {elapsed:.2f} s, {elapsed / yardstick:.0f}x the "
+        f"{yardstick * 1e3:.0f} ms of the same work vectorized: is there a Python loop over the "
+        "samples? Loop over the k components only; within one, act on all samples at once "
+        "((X - mu) @ inv(L).T, r_k * diff.T @ diff)"
+    )
 
 
 @pytest.mark.slow
