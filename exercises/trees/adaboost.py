@@ -53,6 +53,7 @@ Conventions:
 - classes_ holds the sorted unique labels (any sortable type); y with a single class is a
   ValueError. n_estimators must be an int >= 1 and learning_rate > 0 (ValueError).
   Predicting before fit raises NotFittedError. The caller's arrays are never modified.
+  predict and decision_function run each stump once on the whole X (no loop over rows).
 
 Complexity: M rounds of one stump fit, O(M d n log n) with a sort per feature (O(M d n)
 with a sweep when the orders are reused); predict O(M n).

@@ -17,7 +17,17 @@ EPS = np.finfo(np.float64).eps
 # --- an independent oracle: weighted stumps by brute force, SAMME straight from the math ----
 
 
-def brute_force_stump(X, codes, w, n_classes):
+def purity(c, criterion):
+    """Minus the weight-times-impurity of a side with class weights c, up to a constant
+    (larger is purer): sum c^2 / W for Gini (W gini = W - sum c^2 / W), sum c log(c / W)
+    for entropy."""
+    if criterion == "gini":
+        return (c**2).sum() / c.sum()
+    c = c[c > 0]
+    return (c * np.log(c / c.sum())).sum()
+
+
+def brute_force_stump(X, codes, w, n_classes, criterion="gini"):
     """The best weighted-Gini cut (ties: lowest feature, then lowest threshold) and the
     weighted-majority class of each side (ties: the first class). Returns a predictor."""
     onehot = np.zeros((len(codes), n_classes))
@@ -28,9 +38,8 @@ def brute_force_stump(X, codes, w, n_classes):
         for t in values[:-1] / 2 + values[1:] / 2:
             left = X[:, j] <= t
             c_left, c_right = onehot[left].sum(axis=0), onehot[~left].sum(axis=0)
-            # Sum of c^2 / W per side: larger is purer (W gini = W - sum c^2 / W).
-            score = (c_left**2).sum() / c_left.sum() + (c_right**2).sum() / c_right.sum()
-            if best is None or score > best[0] * (1 + 1e-12):
+            score = purity(c_left, criterion) + purity(c_right, criterion)
+            if best is None or score > best[0] + 1e-12 * abs(best[0]):
                 best = (score, j, t, np.argmax(c_left), np.argmax(c_right))
     if best is None:  # every feature constant: a single leaf
         majority = np.argmax(onehot.sum(axis=0))
@@ -49,7 +58,8 @@ def oracle_samme(X, y, n_rounds, learning_rate=1.0, mistake=None):
     for _ in range(n_rounds):
         w = np.maximum(w, EPS)
         fit_w = np.ones(n) if mistake == "unweighted stumps" else w
-        stump = brute_force_stump(X, codes, fit_w, K)
+        criterion = "entropy" if mistake == "entropy stumps" else "gini"
+        stump = brute_force_stump(X, codes, fit_w, K, criterion)
         wrong = stump(X) != codes
         if mistake == "plain error rate":
             err = wrong.mean()
@@ -89,6 +99,8 @@ MISTAKES = {
     "learning rate only in the vote": "learning_rate shrinks the vote but the weight "
     "update uses the unshrunk alpha: the update must be w * exp(alpha * wrong) with the "
     "same alpha as estimator_weights_",
+    "entropy stumps": "the stumps split on the entropy: SAMME's stumps (as scikit-learn's) "
+    "are DecisionTreeClassifier(max_depth=1) with the default criterion, Gini",
     "exp(-alpha y h)": "the update also shrinks the correctly classified samples "
     "(exp(-alpha y h) of two-class AdaBoost): SAMME multiplies only the misclassified "
     "weights, by exp(alpha)",
@@ -123,6 +135,14 @@ def check_against_oracle(model, X, y, n_rounds, learning_rate, what):
         named = diagnose(model, X, y, n_rounds, learning_rate)
         if named:
             pytest.fail(f"{what}: {named}", pytrace=False)
+        k, n_classes = got_e.size, np.unique(y).size
+        if k < want_e.size and np.allclose(got_e, want_e[:k]) and want_e[k] >= 0.5:
+            pytest.fail(
+                f"{what}: boosting stopped after {k} stumps, but stump {k + 1} has weighted "
+                f"error {want_e[k]:.3g} < 1 - 1/K = {1 - 1 / n_classes:.3g}, better than "
+                "chance among K classes: SAMME stops at err >= 1 - 1/K, not at err >= 1/2",
+                pytrace=False,
+            )
     assert got_e.shape == want_e.shape, (
         f"{what}: {got_e.size} entries in estimator_errors_, expected {want_e.size} (one "
         "per kept stump)"
@@ -169,6 +189,18 @@ def test_first_round_of_the_worked_example():
     )
 
 
+def test_classes_are_sorted_whatever_the_order_of_appearance():
+    y = np.array(["b", "b", "a", "b", "a"])
+    model = mod.AdaBoostClassifier(n_estimators=1).fit(X_HAND, y)
+    assert list(model.classes_) == ["a", "b"], (
+        f"classes_ = {np.asarray(model.classes_).tolist()} for labels first seen as b, a: "
+        "classes_ holds the SORTED unique labels (np.unique), not their order of appearance"
+    )
+    np.testing.assert_array_equal(
+        model.predict(X_HAND), ["b", "b", "a", "a", "a"], err_msg="the stump at 2.5: b | a"
+    )
+
+
 def test_every_weak_learner_is_a_stump():
     model = mod.AdaBoostClassifier(n_estimators=3).fit(*make_data(0))
     depths = [getattr(est, "depth_", None) for est in model.estimators_]
@@ -208,8 +240,9 @@ def test_worked_example_predictions_and_decision_function():
     want = np.array([2 * (np.log(4.0) - np.log(7.0)) / np.log(28.0), 2.0])
     if np.isclose(score[0], 0.0):
         pytest.fail(
-            "decision_function(3) is 0, a tie of one vote each: every stump must vote with "
-            "its weight alpha_m (log 7 for a beats log 4 for b)"
+            "decision_function(3) is 0, a tie of the two stumps: every stump must vote with "
+            "its weight alpha_m, and here they differ (log 7 for a beats log 4 for b; equal "
+            "alphas mean err is not the WEIGHTED error)"
         )
     if np.allclose(score, -want):
         pytest.fail("decision_function has the wrong sign: positive means classes_[1]")
@@ -317,6 +350,12 @@ def test_a_perfect_first_stump_stops_boosting_with_weight_one():
         f"{len(model.estimators_)} stumps: after a perfect stump (err = 0) boosting stops"
     )
     np.testing.assert_array_equal(model.estimator_errors_, [0.0], err_msg="its error is 0")
+    if np.isclose(model.estimator_weights_[0], 0.5):
+        pytest.fail(
+            "the perfect stump's weight is learning_rate (0.5): as scikit-learn, a perfect "
+            "stump is kept with weight 1.0 whatever the learning_rate",
+            pytrace=False,
+        )
     np.testing.assert_array_equal(
         model.estimator_weights_,
         [1.0],
@@ -336,6 +375,90 @@ def test_a_first_stump_no_better_than_chance_is_a_value_error():
     pytest.fail(
         "XOR: the first stump has weighted error 1/2 >= 1 - 1/K, no better than chance; "
         "fit must raise ValueError (as scikit-learn), not keep it with alpha <= 0"
+    )
+
+
+def test_a_later_stump_no_better_than_chance_stops_boosting_quietly():
+    # One feature with two values: a single possible cut. After round 1 its weighted error
+    # is 1/2 (the update gives the samples it got wrong half of the weight), so round 2's
+    # stump is no better than chance: it is discarded and boosting stops, with no error.
+    X = np.array([[2.0], [2.0], [1.0], [1.0], [1.0], [2.0]])
+    y = np.array([0, 0, 1, 0, 1, 1])
+    mod.AdaBoostClassifier(n_estimators=2).fit(X_HAND, Y_HAND).predict(X_HAND)
+    try:
+        model = mod.AdaBoostClassifier(n_estimators=5).fit(X, y)
+    except ValueError as exc:
+        pytest.fail(
+            f"fit raised ValueError ({exc}) when a LATER stump was no better than chance: only "
+            "a first stump that bad is an error; a later one is discarded and boosting "
+            "stops, keeping the stumps so far (as scikit-learn)",
+            pytrace=False,
+        )
+    np.testing.assert_allclose(
+        model.estimator_errors_[0], 1 / 3, rtol=1e-12, err_msg="round 1: the cut at 1.5"
+    )
+    assert np.all(model.estimator_errors_ < 0.5 + 1e-12), (
+        f"estimator_errors_ = {model.estimator_errors_}: a stump with err >= 1 - 1/K is "
+        "discarded, not kept"
+    )
+    np.testing.assert_array_equal(
+        model.predict(X), [0, 0, 1, 1, 1, 0], err_msg="the first stump's vote decides"
+    )
+
+
+def test_a_tied_vote_goes_to_the_first_class():
+    # Round 1 misclassifies 2 of 8 samples (err 1/4); the update leaves each of the other 6
+    # a weight 1/12, and round 2's stump misclassifies 3 of them: err 1/4 again. Both
+    # stumps get alpha = log 3, so where they disagree the vote is tied.
+    X = np.array(
+        [[3, 0], [0, 1], [0, 2], [0, 1], [2, 1], [2, 3], [3, 3], [3, 2]], dtype=np.float64
+    )
+    y = np.array(["no", "no", "yes", "yes", "no", "no", "yes", "no"])
+    errors, alphas, stumps = oracle_samme(X, y, 2)
+    assert errors.tolist() == [0.25, 0.25] and alphas[0] == alphas[1]  # the data's design
+    grid = np.array([[i, j] for i in range(4) for j in range(4)], dtype=np.float64)
+    tied = grid[stumps[0](grid) != stumps[1](grid)]
+    model = mod.AdaBoostClassifier(n_estimators=2).fit(X, y)
+    check_against_oracle(model, X, y, 2, 1.0, "two stumps of error 1/4")
+    if model.estimator_weights_[0] != model.estimator_weights_[1]:
+        return  # another order of the arithmetic broke the tie by a rounding error
+    np.testing.assert_allclose(
+        model.decision_function(tied), 0.0, atol=1e-12, err_msg="a tied vote scores 0"
+    )
+    got = model.predict(tied)
+    assert np.all(got == "no"), (
+        f"predict gave {got.tolist()} where the two stumps (equal alpha) disagree: a tied "
+        "vote goes to the FIRST class in classes_ (np.argmax of the votes; for two classes, "
+        "classes_[1] only where decision_function > 0, not >= 0)"
+    )
+
+
+def test_predict_calls_each_stump_on_the_whole_input():
+    X, y = make_data(6, n=200)
+    model = mod.AdaBoostClassifier(n_estimators=5).fit(X, y)
+    calls = []
+    for stump in model.estimators_:
+        for name in ("predict", "predict_proba", "apply"):
+            method = getattr(stump, name, None)
+            if callable(method):
+
+                def counted(Z, *args, _method=method, **kwargs):
+                    calls.append(np.shape(Z)[0])
+                    return _method(Z, *args, **kwargs)
+
+                setattr(stump, name, counted)  # shadows the method on this instance only
+    try:
+        model.predict(X)
+        model.decision_function(X)
+    finally:
+        for stump in model.estimators_:
+            for name in ("predict", "predict_proba", "apply"):
+                stump.__dict__.pop(name, None)
+    m = len(model.estimators_)
+    assert len(calls) <= 10 * m, (
+        f"predict and decision_function called the {m} stumps {len(calls)} times for "
+        f"{len(X)} rows (calls on {min(calls)} row(s) each): a Python loop over the "
+        "samples; call each stump once on the whole X, O(M n) work in NumPy"
     )
 
 
