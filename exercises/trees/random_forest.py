@@ -34,9 +34,11 @@ Conventions:
   (rng.integers(2**31 - 1)). The same int random_state gives the same forest.
 - Tree b is DecisionTreeClassifier / DecisionTreeRegressor(max_depth=max_depth,
   min_samples_leaf=min_samples_leaf, max_features=max_features, random_state=its int),
-  fitted on X[idx], y[idx], or equivalently on the distinct drawn samples with
-  sample_weight = how many times each was drawn. estimators_samples_[b] is idx itself
-  (with its repeats).
+  fitted on X[idx], y[idx], or on the distinct drawn samples with sample_weight = how
+  many times each was drawn (faster, and what scikit-learn does). The two give the same
+  tree when min_samples_leaf = 1; with a larger one they may differ (min_samples_leaf
+  counts the rows a tree is given, repeats or not), and the tests accept either.
+  estimators_samples_[b] is idx itself (with its repeats).
 - max_features defaults to 'sqrt' for the classifier and 1.0 (all features, as
   scikit-learn) for the regressor.
 - predict_proba is the mean of the trees' predict_proba, in the columns of the forest's

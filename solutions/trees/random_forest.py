@@ -44,8 +44,9 @@ def _grow_forest(est, make_tree, X, y):
         # The tree draws its own feature subsets, seeded from the forest's generator so
         # that one int random_state fixes the whole forest.
         tree = make_tree(int(rng.integers(2**31 - 1)))
-        # A sample drawn c times weighs c: the same tree as on X[idx] with its repeats
-        # (scikit-learn does this too), grown on ~63% as many rows.
+        # A sample drawn c times weighs c (scikit-learn does this too), grown on ~63% as
+        # many rows: the same tree as on X[idx] with its repeats when min_samples_leaf is
+        # 1 (min_samples_leaf counts rows, so a larger one sees fewer rows here).
         counts = np.bincount(idx, minlength=n)
         drawn = np.flatnonzero(counts)
         est.estimators_.append(tree.fit(X[drawn], y[drawn], sample_weight=counts[drawn]))

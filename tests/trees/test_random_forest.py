@@ -69,15 +69,28 @@ def check_bootstrap(forest, n):
     return samples
 
 
-def replayed_samples(random_state, n, n_estimators):
+def replayed_samples(random_state, n, n_estimators, seeds="after"):
     """The bootstrap indices the conventions prescribe: for each tree, n integers then the
-    tree's seed, from one generator."""
+    tree's seed, from one generator. ``seeds`` "before" or "none" replays two mistakes."""
     rng = np.random.default_rng(random_state)
     samples = []
     for _ in range(n_estimators):
+        if seeds == "before":
+            rng.integers(2**31 - 1)
         samples.append(rng.integers(0, n, size=n))
-        rng.integers(2**31 - 1)
+        if seeds == "after":
+            rng.integers(2**31 - 1)
     return samples
+
+
+def replayed_seeds(random_state, n, n_estimators):
+    """The trees' random_state the conventions prescribe (drawn after each tree's indices)."""
+    rng = np.random.default_rng(random_state)
+    seeds = []
+    for _ in range(n_estimators):
+        rng.integers(0, n, size=n)
+        seeds.append(int(rng.integers(2**31 - 1)))
+    return seeds
 
 
 # --- the mean of the trees ---------------------------------------------------------------------
@@ -117,8 +130,15 @@ def test_a_class_missing_from_a_bootstrap_sample_keeps_its_column():
     # those trees' predict_proba have two columns only, for b and c.
     X = np.arange(20.0).reshape(-1, 1)
     y = np.array(["b"] * 10 + ["a"] + ["c"] * 9)
-    forest = mod.RandomForestClassifier(n_estimators=12, random_state=1).fit(X, y)
+    # A random_state whose FIRST bootstrap sample misses sample 10 (by the conventions).
+    seed = next(s for s in range(100) if 10 not in replayed_samples(s, 20, 1)[0])
+    forest = mod.RandomForestClassifier(n_estimators=12, random_state=seed).fit(X, y)
     samples = check_bootstrap(forest, 20)
+    np.testing.assert_array_equal(
+        forest.classes_, ["a", "b", "c"],
+        err_msg="classes_ must be the sorted labels of the whole y; the first tree's "
+        "bootstrap sample missed class a, so its classes_ are not the forest's",
+    )  # fmt: skip
     for b, (tree, s) in enumerate(zip(forest.estimators_, samples, strict=True)):
         assert 10 in s or "a" not in tree.classes_, (
             f"estimators_samples_[{b}] misses sample 10, the only one of class a, yet tree "
@@ -172,6 +192,18 @@ def test_each_tree_is_fitted_on_its_own_bootstrap_sample(cls):
     forest = getattr(mod, cls)(n_estimators=5, max_features=None, random_state=3).fit(X, y)
     assert len(forest.estimators_) == 5, n_trees_message(forest, 5)
     samples = check_bootstrap(forest, 60)
+    for seeds, mistake in (
+        ("none", "no int seed is drawn from rng for each tree (is every tree seeded with the "
+         "forest's random_state itself, or not at all?)"),
+        ("before", "each tree's seed is drawn BEFORE its bootstrap indices"),
+    ):  # fmt: skip
+        if all(map(np.array_equal, samples, replayed_samples(3, 60, 5, seeds))):
+            pytest.fail(
+                f"estimators_samples_ show that {mistake}. The conventions: for each tree, "
+                "idx = rng.integers(0, n, size=n), THEN its random_state "
+                "int(rng.integers(2**31 - 1)), all from one rng = "
+                "check_random_state(random_state)"
+            )
     for s, want in zip(samples, replayed_samples(3, 60, 5), strict=True):
         np.testing.assert_array_equal(
             s, want,
@@ -179,6 +211,12 @@ def test_each_tree_is_fitted_on_its_own_bootstrap_sample(cls):
             "idx = rng.integers(0, n, size=n), then its seed rng.integers(2**31 - 1), all "
             "from rng = check_random_state(random_state)",
         )  # fmt: skip
+    got_seeds = [getattr(t, "random_state", None) for t in forest.estimators_]
+    assert got_seeds == replayed_seeds(3, 60, 5), (
+        f"the trees' random_state are {got_seeds}, expected {replayed_seeds(3, 60, 5)}: "
+        "after drawing a tree's indices, draw its seed int(rng.integers(2**31 - 1)) from the "
+        "same rng and pass it as the tree's random_state"
+    )
     tree_cls = getattr(
         trees, "DecisionTreeClassifier" if cls == CLASSIFIER else "DecisionTreeRegressor"
     )
@@ -267,14 +305,27 @@ def test_regressor_default_examines_every_feature():
 
 @pytest.mark.parametrize("seed", SEEDS)
 def test_oob_score_uses_only_the_trees_that_never_saw_the_sample(seed):
+    # Shallow trees: their leaves are mixed, so hard votes differ from mean probabilities.
     X, y, _, _ = noisy_data(seed, n=80)
-    forest = mod.RandomForestClassifier(n_estimators=15, oob_score=True, random_state=seed)
-    forest.fit(X, y)
+    forest = mod.RandomForestClassifier(
+        n_estimators=15, max_depth=3, oob_score=True, random_state=seed
+    )
+    with inputs_unchanged("fit", X=X, y=y):
+        forest.fit(X, y)
     oob = out_of_bag(forest, 80)
     per_tree = np.array([aligned_proba(t, X, forest.classes_) for t in forest.estimators_])
     seen = oob.any(axis=0)
     mean = np.einsum("bi,bik->ik", oob[:, seen], per_tree[:, seen]) / oob[:, seen].sum(0)[:, None]
     want = np.mean(forest.classes_[np.argmax(mean, axis=1)] == y[seen])
+    votes = np.eye(len(forest.classes_))[np.argmax(per_tree, axis=2)]  # (B, n, K) hard votes
+    hard = np.einsum("bi,bik->ik", oob[:, seen], votes[:, seen])
+    want_hard = np.mean(forest.classes_[np.argmax(hard, axis=1)] == y[seen])
+    if not np.isclose(want_hard, want) and np.isclose(forest.oob_score_, want_hard):
+        pytest.fail(
+            f"oob_score_ = {forest.oob_score_:.4f} is the accuracy of the out-of-bag trees' "
+            f"hard votes; the out-of-bag estimate is {want:.4f}: average their predict_proba "
+            "(as predict_proba does), then take the argmax"
+        )
     train = np.mean(forest.predict(X) == y)
     if not np.isclose(want, train) and np.isclose(forest.oob_score_, train):
         pytest.fail(
@@ -286,24 +337,37 @@ def test_oob_score_uses_only_the_trees_that_never_saw_the_sample(seed):
     assert np.isclose(forest.oob_score_, want, rtol=0, atol=1e-12), (
         f"oob_score_ {forest.oob_score_!r}, expected {want!r}: the accuracy of the mean "
         "predict_proba of the out-of-bag trees of each sample, over the samples that are "
-        "out of bag for at least one tree"
+        "out of bag for at least one tree (a sample drawn for every tree has no out-of-bag "
+        "prediction: leave it out of the score)"
     )
 
 
 def test_regressor_oob_score_is_the_r2_of_out_of_bag_predictions():
+    # Four trees: a sample is in all four bootstrap samples with probability 0.63^4 ~ 0.16,
+    # so some samples have no out-of-bag prediction and must be left out.
     X, _, y, _ = noisy_data(5, n=80)
-    forest = mod.RandomForestRegressor(n_estimators=15, oob_score=True, random_state=2)
-    forest.fit(X, y)
+    forest = mod.RandomForestRegressor(n_estimators=4, oob_score=True, random_state=2)
+    with inputs_unchanged("fit", X=X, y=y):
+        forest.fit(X, y)
     oob = out_of_bag(forest, 80)
     per_tree = np.array([t.predict(X) for t in forest.estimators_])
     seen = oob.any(axis=0)
+    assert 0 < seen.sum() < 75, "test data problem, not your code: choose another seed"
     pred = np.sum(oob * per_tree, axis=0)[seen] / oob.sum(axis=0)[seen]
     residual, spread = y[seen] - pred, y[seen] - y[seen].mean()
     want = 1.0 - residual @ residual / (spread @ spread)
+    all_y = 1.0 - residual @ residual / np.sum((y[seen] - y.mean()) ** 2)
+    if np.isclose(forest.oob_score_, all_y, rtol=0, atol=1e-12):
+        pytest.fail(
+            f"oob_score_ {forest.oob_score_!r} centres sum (y - mean y)^2 on the mean of ALL "
+            f"the targets; over the samples with an out-of-bag prediction, R^2 uses their "
+            f"own mean (expected {want!r})"
+        )
     assert np.isclose(forest.oob_score_, want, rtol=0, atol=1e-12), (
         f"oob_score_ {forest.oob_score_!r}, expected the out-of-bag R^2 {want!r}: "
         "1 - sum (y - f_oob)^2 / sum (y - mean y)^2 over the samples with an out-of-bag "
-        "prediction, f_oob the mean of their out-of-bag trees"
+        "prediction, f_oob the mean of their out-of-bag trees (a sample drawn for all 4 "
+        "trees has none: leave it out of both sums and of the mean)"
     )
 
 
