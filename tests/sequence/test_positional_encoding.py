@@ -85,8 +85,18 @@ def table_mistakes(n_positions, d_model):
 
 
 def check_table(n_positions, d_model):
-    got = np.asarray(mod.sinusoidal_encoding(n_positions, d_model))
+    try:
+        got = np.asarray(mod.sinusoidal_encoding(n_positions, d_model))
+    except ValueError as exc:
+        if d_model % 2 and "broadcast" in str(exc):
+            pytest.fail(
+                f"sinusoidal_encoding({n_positions}, {d_model}) failed ({exc}): with an odd "
+                f"d_model there are (d_model + 1) // 2 = {(d_model + 1) // 2} sine columns "
+                f"(0, 2, ...) but only d_model // 2 = {d_model // 2} cosine columns"
+            )
+        raise
     expected = formula_table(n_positions, d_model)
+    assert got.dtype == np.float64, f"the table has dtype {got.dtype}, expected float64"
     assert got.shape == expected.shape, (
         f"sinusoidal_encoding({n_positions}, {d_model}) has shape {got.shape}, "
         f"expected (n_positions, d_model) = {expected.shape}"
@@ -113,7 +123,6 @@ def check_table(n_positions, d_model):
         err_msg=f"sinusoidal_encoding({n_positions}, {d_model}) differs from "
         "PE[p, 2i] = sin(p / 10000^(2i/d)), PE[p, 2i+1] = cos(p / 10000^(2i/d))",
     )
-    assert got.dtype == np.float64, f"the table has dtype {got.dtype}, expected float64"
 
 
 def rope_oracle(x, positions=None, base=10000.0):
@@ -131,6 +140,17 @@ def rope_oracle(x, positions=None, base=10000.0):
                 out[b, t, 2 * i] = a * math.cos(phi) - c * math.sin(phi)
                 out[b, t, 2 * i + 1] = a * math.sin(phi) + c * math.cos(phi)
     return out.reshape(x.shape)
+
+
+def aliased_rope(x, pos, base):
+    """The rotation written in place on a copy: b' uses the new a', not a."""
+    d = x.shape[-1]
+    phi = pos[:, None] * base ** (-2 * np.arange(d // 2) / d)
+    a_new = x[..., 0::2] * np.cos(phi) - x[..., 1::2] * np.sin(phi)
+    out = np.empty_like(x)
+    out[..., 0::2] = a_new
+    out[..., 1::2] = a_new * np.sin(phi) + x[..., 1::2] * np.cos(phi)
+    return out
 
 
 def rope_mistakes(x, positions=None, base=10000.0):
@@ -172,7 +192,24 @@ def rope_mistakes(x, positions=None, base=10000.0):
                 "the positions start at 1: by default row t is at position t, starting at 0",
             ),
             (x, "apply_rope returned x unchanged: every pair must be rotated by pos * theta_i"),
+            (
+                aliased_rope(x, pos, base),
+                "the second component of each pair was computed from the already rotated "
+                "first one (a view such as out[..., 0::2] was overwritten before "
+                "a sin + b cos read it): compute both new components from the original pairs",
+            ),
         ]
+        + (
+            [
+                (
+                    rope_oracle(x, np.trunc(pos), base),
+                    "the positions were cast to integers (2.5 became 2): positions are any "
+                    "real numbers, keep them float",
+                )
+            ]
+            if positions is not None and not np.all(pos == np.trunc(pos))
+            else []
+        )
         + (
             [(rope_oracle(x, None, base), "the positions argument is ignored (0..T-1 was used)")]
             if positions is not None
@@ -193,6 +230,7 @@ def check_rope(x, positions=None, base=10000.0, what=""):
     with inputs_unchanged("apply_rope", x=x):
         got = np.asarray(mod.apply_rope(x, **kwargs))
     expected = rope_oracle(x, positions, base)
+    assert got.dtype == np.float64, f"{what}apply_rope returned dtype {got.dtype}, not float64"
     assert got.shape == expected.shape, (
         f"{what}apply_rope returned shape {got.shape}, expected x's"
     )
@@ -204,6 +242,18 @@ def check_rope(x, positions=None, base=10000.0, what=""):
         for wrong, name in rope_mistakes(x, positions, base):
             if np.shape(wrong) == got.shape and np.allclose(got, wrong, rtol=1e-10, atol=atol):
                 pytest.fail(what + name)
+        xf = np.asarray(x, dtype=float)
+        if not np.allclose(
+            np.hypot(got[..., 0::2], got[..., 1::2]),
+            np.hypot(xf[..., 0::2], xf[..., 1::2]),
+            rtol=1e-9,
+            atol=atol,
+        ):
+            pytest.fail(
+                f"{what}a pair (x[2i], x[2i+1]) changed its length: the formula is not a "
+                "rotation. Check it term by term: (a, b) -> (a cos phi - b sin phi, "
+                "a sin phi + b cos phi), with the same phi in all four terms"
+            )
     np.testing.assert_allclose(
         got,
         expected,
