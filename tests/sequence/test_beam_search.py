@@ -137,7 +137,8 @@ def structure_problem(pairs, bos, eos, beam_width, max_len):
                 f"max_len = {max_len}: the search stopped early. It runs until every "
                 "hypothesis of the beam is finished, or for max_len steps (max_len counts "
                 "generated tokens, eos included: range(max_len) steps, not max_len - 1); "
-                "one finished hypothesis does not stop it"
+                "one finished hypothesis does not stop it, nor beam_width finished ones kept "
+                "aside outside the beam (here they keep their slots in the beam)"
             )
     seen = [tuple(t) for t, _ in pairs]
     if len(set(seen)) < len(seen):
