@@ -33,8 +33,10 @@ Conventions:
 - predict before fit raises NotFittedError (the stub's validation does it); a feature count
   differing from fit is a ValueError. X and y are never modified.
 
-Complexity: O(n m) to build the n x m feature matrix, then O(n m^2) for the solve; no
-Python loop over samples.
+Complexity: O(n m) to build the n x m feature matrix (each column one product of a
+lower-degree column by an input column), then O(n m^2) for a least-squares solve on it
+(a thin SVD that builds its n x m factor U is the same order but about twice as slow);
+no Python loop over samples.
 
 Pitfalls:
 - A column of ones among the features: it is then penalized with the others.

@@ -74,6 +74,14 @@ def test_recovers_the_hand_worked_quadratic():
         f"coef_ has shape {np.shape(model.coef_)}, expected (2,) for degree 2 and one input "
         "column: the features are x and x² (no column of ones: the intercept is separate)"
     )
+    Z = np.column_stack([X[:, 0], X[:, 0] ** 2])
+    for yy, what in [([6.0, 1.0, 2.0, 9.0], "y"), ([1.5, -3.5, -2.5, 4.5], "y - mean(y)")]:
+        uncentred = np.linalg.lstsq(Z, yy, rcond=None)[0]
+        assert not np.allclose(model.coef_, uncentred, atol=1e-6), (
+            f"coef_ = {np.round(model.coef_, 4)} is least squares of {what} on Z WITHOUT "
+            "centring Z (a fit through the origin): centre Z and y both, or the intercept "
+            "is lost"
+        )
     np.testing.assert_allclose(
         model.coef_,
         [-2.0, 3.0],
