@@ -306,12 +306,16 @@ def test_regressor_default_examines_every_feature():
 @pytest.mark.parametrize("seed", SEEDS)
 def test_oob_score_uses_only_the_trees_that_never_saw_the_sample(seed):
     # Shallow trees: their leaves are mixed, so hard votes differ from mean probabilities.
+    # String labels: an argmax (a column index) compared with y is then never equal.
     X, y, _, _ = noisy_data(seed, n=80)
+    y = np.array(["cat", "dog", "emu"])[y]
     forest = mod.RandomForestClassifier(
         n_estimators=15, max_depth=3, oob_score=True, random_state=seed
     )
-    with inputs_unchanged("fit", X=X, y=y):
+    y_before = y.copy()
+    with inputs_unchanged("fit", X=X):  # (inputs_unchanged compares numbers only)
         forest.fit(X, y)
+    assert np.array_equal(y, y_before), "fit modified its input y in place; work on a copy"
     oob = out_of_bag(forest, 80)
     per_tree = np.array([aligned_proba(t, X, forest.classes_) for t in forest.estimators_])
     seen = oob.any(axis=0)
@@ -325,6 +329,20 @@ def test_oob_score_uses_only_the_trees_that_never_saw_the_sample(seed):
             f"oob_score_ = {forest.oob_score_:.4f} is the accuracy of the out-of-bag trees' "
             f"hard votes; the out-of-bag estimate is {want:.4f}: average their predict_proba "
             "(as predict_proba does), then take the argmax"
+        )
+    if forest.oob_score_ == 0 and want > 0:
+        pytest.fail(
+            f"oob_score_ is 0 with the labels cat, dog, emu (expected {want:.4f}): compare "
+            "the predicted LABELS, classes_[argmax], with y, not the argmax column indices"
+        )
+    inbag = ~oob
+    in_mean = np.einsum("bi,bik->ik", inbag, per_tree) / np.maximum(inbag.sum(0), 1)[:, None]
+    want_in = np.mean(forest.classes_[np.argmax(in_mean, axis=1)] == y)
+    if not np.isclose(want_in, want) and np.isclose(forest.oob_score_, want_in):
+        pytest.fail(
+            f"oob_score_ = {forest.oob_score_:.4f} is scored with the trees whose bootstrap "
+            f"sample CONTAINED each sample (the out-of-bag estimate is {want:.4f}): a sample "
+            "is out of bag for tree b when it is NOT in estimators_samples_[b]"
         )
     train = np.mean(forest.predict(X) == y)
     if not np.isclose(want, train) and np.isclose(forest.oob_score_, train):
