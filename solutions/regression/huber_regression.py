@@ -154,15 +154,14 @@ class HuberRegressor:
         n_iter = 0
         while n_iter < self.max_iter:
             n_iter += 1
-            # The weighted normal equations: one O(n d^2) product A^T (omega A) per step,
-            # then a (d+1) x (d+1) solve. An SVD of the sqrt-weighted (n, d+1) rows would
-            # avoid squaring cond(A) but costs ~20x more per step, at every one of the
-            # dozen steps. lstsq on the small system still gives the minimum-norm answer
-            # when columns are collinear (A^T W A is then singular; plain solve would
-            # raise or blow up): its null space is that of sqrt(W) A.
-            # B^T B with B = sqrt(W) A: NumPy computes a product of an array with its own
-            # transpose as one symmetric rank-k update (half the work of a general product,
-            # and an exactly symmetric result).
+            # The weighted normal equations: with B = sqrt(W) A, one O(n d^2) product B^T B
+            # (NumPy computes an array times its own transpose as one symmetric rank-k
+            # update: half the work of a general product, exactly symmetric), then a
+            # (d+1) x (d+1) solve. An SVD of the (n, d+1) rows B would avoid squaring
+            # cond(A) but costs ~15x more per step, at every one of the dozen steps.
+            # lstsq on the small system still gives the minimum-norm answer when columns
+            # are collinear (B^T B is then singular, and solve would raise or blow up):
+            # its null space is that of B.
             s = np.sqrt(omega)
             B = s[:, None] * A
             new = np.linalg.lstsq(B.T @ B + penalty, B.T @ (s * y), rcond=None)[0]
