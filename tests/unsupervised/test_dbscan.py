@@ -85,6 +85,13 @@ def assert_labels(labels, expected, what):
             f"{got}: border points {np.flatnonzero(lost).tolist()} were left as noise. A "
             "non-core point within eps of a core point joins that point's cluster"
         )
+    gained = (labels != -1) & (expected == -1)
+    if gained.any():
+        pytest.fail(
+            f"{got}: points {np.flatnonzero(gained)[:10].tolist()} are noise (no core point "
+            "within eps) but got a cluster label. Only an unlabelled CORE point starts a "
+            "cluster, and only core points pass their label on to their neighbours"
+        )
     clustered = (labels != -1) & (expected != -1)
     ours, theirs = labels[clustered], expected[clustered]
     if len(set(ours.tolist())) > len(set(theirs.tolist())):
@@ -161,6 +168,12 @@ def test_neighbourhood_includes_points_at_exactly_eps():
             "everything is noise, but points 1 and 2 each have neighbours at distance "
             "exactly eps = 1: the neighbourhood is ||x_i - x_j|| <= eps (inclusive), not < eps"
         )
+    if db.core_sample_indices_.tolist() == np.flatnonzero(db.labels_ >= 0).tolist():
+        pytest.fail(
+            f"core_sample_indices_ = {db.core_sample_indices_.tolist()} lists every clustered "
+            "point: border points 0 and 3 are in the cluster but are not core points (fewer "
+            "than min_samples points within eps)"
+        )
     np.testing.assert_array_equal(db.core_sample_indices_, [1, 2], err_msg="cores 1 and 2")
     assert_labels(db.labels_, [0, 0, 0, 0, -1, -1, -1, -1], "one cluster and noise")
 
@@ -226,6 +239,31 @@ def test_a_point_is_its_own_neighbour_even_for_a_tiny_eps():
         "diagonal of the distance matrix to 0)"
     )
     assert_labels(db.labels_, np.arange(50), "every point its own cluster")
+
+
+@pytest.mark.timeout(60)
+def test_no_python_loop_over_pairs_of_points():
+    # 500 points: the (n, n) squared distances by one matrix product take ~ms; a Python
+    # double loop over the 250 000 pairs takes seconds. Timed against the test's own
+    # vectorized distances (before the memory test, which a double loop would time out).
+    import time
+
+    X = noisy_blobs(41, n=450, n_noise=50)
+    yardstick = np.inf
+    for _ in range(3):
+        t0 = time.perf_counter()
+        sq = (X * X).sum(axis=1)
+        d2 = sq[:, None] - 2.0 * X @ X.T + sq[None, :]
+        (d2 <= 0.25).sum(axis=1)
+        yardstick = min(yardstick, time.perf_counter() - t0)
+    t0 = time.perf_counter()
+    mod.DBSCAN(eps=0.5, min_samples=5).fit(X)
+    elapsed = time.perf_counter() - t0
+    assert elapsed < 30 * yardstick + 0.5, (
+        f"fit on 500 points took {elapsed:.2f} s ({yardstick * 1e3:.1f} ms for the distances "
+        "vectorized): is there a Python loop over pairs of points? Get all squared distances "
+        "from ||a||^2 - 2 a.b + ||b||^2 in one matrix product and compare them with eps^2"
+    )
 
 
 # --- hand-worked cases and invariants -----------------------------------------------------------
