@@ -48,6 +48,9 @@ Conventions:
   scikit-learn), kept in your own table of leaf values per stage.
 - predict = init_ + learning_rate * (the sum of the stage values): learning_rate
   multiplies every stage, in fit, predict, decision_function and staged_predict.
+  The classifier's decision_function is that raw score F; predict_proba is
+  [1 - sigmoid(F), sigmoid(F)] and predict gives classes_[1] where F > 0, else classes_[0]
+  (F = 0 goes to classes_[0]).
 - train_score_[i] is the loss on the WHOLE training set after stage i (index 0 = after
   the first tree): the mean squared error (regressor) or the mean log-loss (classifier).
 - staged_predict is a generator: after stage i it yields what predict of the same model
@@ -61,7 +64,8 @@ Conventions:
   sortable type, classes_ sorted. n_estimators int >= 1, learning_rate > 0, subsample in
   (0, 1], max_depth None or int >= 1, else ValueError. Predicting before fit raises
   NotFittedError; no overflow warning for raw scores of any size. The caller's arrays are
-  never modified.
+  never modified. fit keeps a running F (each new tree is run once on X, not the whole
+  sum re-evaluated per stage) and predict runs each tree once on all of X.
 
 Complexity: M stages of one tree fit, O(M d n log n), and O(M n depth) to predict. Keep
 the running F during fit: recomputing the sum of all previous trees each stage is O(M^2).

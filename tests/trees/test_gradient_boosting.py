@@ -119,6 +119,17 @@ def first_stage_diagnosis(model, X, y, learning_rate, max_depth, kind):
             f"train_score_[0] = {score[0]:.6g} is the loss of init_ alone: train_score_[i] "
             "must be recorded AFTER stage i's update (off by one stage)"
         )
+    _, _, losses = oracle_boosting(X, y, 1, learning_rate, max_depth, kind)
+    if kind == "classification" and np.isclose(score[0], 2 * losses[0], rtol=1e-9):
+        return (
+            "train_score_ is twice the mean log-loss (scikit-learn's deviance): "
+            "train_score_[i] is the mean log-loss mean(logaddexp(0, F) - t F) after stage i"
+        )
+    if kind == "regression" and np.isclose(score[0], losses[0] / 2, rtol=1e-9):
+        return (
+            "train_score_ is half the mean squared error (the loss (1/2)(y - F)^2 whose "
+            "gradient gives the residuals): train_score_[i] is mean((y - F)^2) after stage i"
+        )
     for mistake, message in [
         ("wrong sign", "the residuals have the wrong sign: fit each tree to the NEGATIVE "
          "gradient, y - F (regressor) or t - p (classifier), not F - y"),
@@ -143,7 +154,9 @@ def first_stage_diagnosis(model, X, y, learning_rate, max_depth, kind):
 
 
 def test_regressor_init_is_the_mean_of_y():
-    model = mod.GradientBoostingRegressor(n_estimators=1).fit(X_HAND, Y_HAND)
+    X, y = X_HAND.copy(), Y_HAND.copy()  # copies: an in-place slip must not leak into others
+    with inputs_unchanged("fit", X=X, y=y):
+        model = mod.GradientBoostingRegressor(n_estimators=1).fit(X, y)
     assert isinstance(model.init_, float), f"init_ must be a float, got {type(model.init_)}"
     assert model.init_ != 0.0, "init_ is 0: the first prediction must be the mean of y"
     np.testing.assert_allclose(model.init_, 4.0, rtol=1e-12, err_msg="init_ = mean(y) = 4")
@@ -151,7 +164,7 @@ def test_regressor_init_is_the_mean_of_y():
 
 def test_regressor_worked_example():
     model = mod.GradientBoostingRegressor(n_estimators=2, learning_rate=0.5, max_depth=1)
-    model.fit(X_HAND, Y_HAND)
+    model.fit(X_HAND.copy(), Y_HAND.copy())
     depths = [getattr(tree, "depth_", None) for tree in model.estimators_]
     assert depths == [1, 1], f"max_depth=1, but the trees have depth_ {depths}: pass max_depth"
     score = np.asarray(model.train_score_, dtype=float)
@@ -249,6 +262,11 @@ def test_classifier_init_is_the_log_odds():
         pytest.fail("init_ is 0: it must be the log-odds log(q / (1 - q)) of classes_[1]")
     if np.isclose(model.init_, 0.75):
         pytest.fail("init_ is the positive rate 0.75: it must be the log-odds log(q / (1 - q))")
+    if np.isclose(model.init_, -np.log(3.0)):
+        pytest.fail(
+            "init_ = log(1/3) is the log-odds of classes_[0]: the raw score F is the log-odds "
+            "of the POSITIVE class classes_[1], q = mean(y == classes_[1]) = 3/4"
+        )
     np.testing.assert_allclose(
         model.init_, np.log(3.0), rtol=1e-12, err_msg="q = 3/4: init_ = log(3)"
     )
@@ -293,8 +311,9 @@ def test_classifier_newton_step_uses_the_in_bag_rows():
         step,
         model.estimators_[0].predict(X) / (q * (1 - q)),
         rtol=1e-9,
-        err_msg="with subsample < 1, both sums of the Newton step, sum(t - p) and "
-        "sum(p (1 - p)), run over each leaf's IN-BAG rows (the rows its tree was fitted on)",
+        err_msg="with subsample < 1, the tree is fitted on the in-bag rows only, and both "
+        "sums of the Newton step, sum(t - p) and sum(p (1 - p)), run over each leaf's same "
+        "IN-BAG rows (not all the rows that fall in the leaf)",
     )
 
 
@@ -323,6 +342,11 @@ def test_classifier_probabilities():
     F, proba = model.decision_function(X), model.predict_proba(X)
     assert proba.shape == (len(X), 2), f"predict_proba shape {proba.shape}, expected (n, 2)"
     np.testing.assert_allclose(proba.sum(axis=1), 1.0, rtol=1e-12, err_msg="rows sum to 1")
+    if np.allclose(proba[:, 0], 1 / (1 + np.exp(-F))) and not np.allclose(F, 0.0):
+        pytest.fail(
+            "predict_proba's columns are swapped: column k is the probability of classes_[k], "
+            "so column 1 is sigmoid(F) (F is the log-odds of classes_[1])"
+        )
     np.testing.assert_allclose(
         proba[:, 1], 1 / (1 + np.exp(-F)), rtol=1e-12, err_msg="column 1 = sigmoid(F)"
     )
@@ -464,6 +488,47 @@ def test_staged_predict_yields_independent_arrays():
     )
 
 
+@pytest.mark.parametrize("cls", [REGRESSOR, CLASSIFIER])
+def test_fit_and_predict_run_each_tree_once_on_all_rows(cls, monkeypatch):
+    X, y = regression_data(6, n=100) if cls == REGRESSOR else classification_data(6, n=100)
+    calls = []
+    base = getattr(mod, "DecisionTreeRegressor", None)
+    if base is None:
+        pytest.skip("the module no longer imports DecisionTreeRegressor: nothing to count")
+
+    class CountingTree(base):
+        """The learner's tree, counting the calls that run it on rows."""
+
+        def predict(self, X):
+            calls.append(np.shape(X)[0])
+            return super().predict(X)
+
+        def apply(self, X):
+            calls.append(np.shape(X)[0])
+            return super().apply(X)
+
+    # The stub imports DecisionTreeRegressor into the module: the stages are built from it.
+    monkeypatch.setattr(mod, "DecisionTreeRegressor", CountingTree)
+    m = 20
+    model = getattr(mod, cls)(n_estimators=m, max_depth=2).fit(X, y)
+    in_fit = len(calls)
+    assert in_fit <= 3 * m, (
+        f"fit ran its {m} trees {in_fit} times: recomputing F from all the previous trees "
+        "at every stage is O(M^2); keep the running F and add each new tree once "
+        "(F = F + learning_rate * step)"
+        if min(calls, default=len(X)) == len(X)
+        else f"fit ran the trees {in_fit} times, on as few as {min(calls)} rows: a Python "
+        "loop over the samples; run each tree once on the whole X"
+    )
+    calls.clear()
+    model.predict(X)
+    assert len(calls) <= 3 * m, (
+        f"predict ran the {m} trees {len(calls)} times (on as few as {min(calls)} rows): "
+        "run each tree once on the whole X, O(M n) work in NumPy, not a loop over samples "
+        "or a re-sum of all previous trees per stage"
+    )
+
+
 # --- subsampling -----------------------------------------------------------------------
 
 
@@ -480,6 +545,41 @@ def test_subsample_fits_each_tree_on_a_draw_without_replacement():
         f"{exact} of 40 training rows are fitted exactly, expected int(0.49 * 40) = 19: draw "
         "max(1, int(subsample * n)) rows (rounded down) WITHOUT replacement for every stage"
     )
+
+
+@pytest.mark.parametrize("cls", [REGRESSOR, CLASSIFIER])
+def test_a_constant_feature_gives_single_leaf_trees(cls):
+    # One feature with one value: no split exists, every tree is a single leaf. The
+    # regressor stays at mean(y); the balanced classifier's only leaf has sum(t - p) = 0, so
+    # F stays at init_ = log(1) = 0: a tie, which goes to classes_[0] (F > 0 is required).
+    X = np.full((6, 1), 3.0)
+    y = np.array([1.0, 2.0, 3.0, 4.0, 5.0, 9.0]) if cls == REGRESSOR else LABELS_HAND[[0, 2] * 3]
+    with fp_diagnosis(
+        "a floating-point error on a feature with one distinct value: the tree must be a "
+        "single leaf (no threshold between equal values)"
+    ):
+        model = getattr(mod, cls)(n_estimators=3, learning_rate=0.5).fit(X, y)
+        out = model.predict(X)
+    if cls == REGRESSOR:
+        np.testing.assert_allclose(
+            out, 4.0, rtol=1e-12, err_msg="no split: the prediction stays at mean(y) = 4"
+        )
+        np.testing.assert_allclose(
+            model.train_score_, np.var(y), rtol=1e-12, err_msg="the MSE of the mean, 3 times"
+        )
+        return
+    np.testing.assert_allclose(
+        model.decision_function(X), 0.0, atol=1e-12, err_msg="balanced, no split: F = 0"
+    )
+    np.testing.assert_allclose(
+        model.predict_proba(X), 0.5, rtol=1e-12, err_msg="F = 0: probabilities [1/2, 1/2]"
+    )
+    assert np.all(out == "no"), (
+        f"predict gave {out.tolist()} where F = 0: classes_[1] only where F > 0 (a raw "
+        "score of exactly 0 goes to classes_[0], as scikit-learn's argmax of the probabilities)"
+    )
+    staged = [list(s) for s in model.staged_predict(X)]
+    assert staged == [["no"] * 6] * 3, f"staged_predict at F = 0 gave {staged}: classes_[0]"
 
 
 @pytest.mark.parametrize("cls", [REGRESSOR, CLASSIFIER])
@@ -524,8 +624,48 @@ def test_train_score_is_on_the_whole_training_set_when_subsampling(cls):
         model.train_score_[-1],
         loss,
         rtol=1e-9,
-        err_msg="train_score_[-1] is the loss of the final model on ALL training rows, "
-        "in-bag and out-of-bag",
+        err_msg="train_score_[-1] is not the loss of predict on the training set: fit's "
+        "running F must be updated on ALL rows (in-bag and out-of-bag: the tree predicts "
+        "every row), and train_score_ measured on all of them",
+    )
+
+
+def test_subsample_is_drawn_afresh_at_every_stage():
+    X, y = regression_data(7, n=40)
+    model = mod.GradientBoostingRegressor(
+        n_estimators=2, learning_rate=1.0, max_depth=None, subsample=0.5, random_state=0
+    ).fit(X, y)
+    staged = [np.array(s, copy=True) for s in model.staged_predict(X)]
+    assert len(staged) == 2, f"staged_predict yielded {len(staged)} arrays for 2 stages"
+    first, second = staged
+    # A fully grown tree at learning rate 1 fits its 20 in-bag rows exactly: their residuals
+    # are then 0, and a second stage on the same rows would change nothing at all.
+    assert not np.allclose(first, second, rtol=0, atol=1e-12), (
+        "stage 2 changed no prediction: its tree was fitted on the same rows as stage 1 "
+        "(residuals all 0 there). Draw a NEW subsample at every stage, from one generator "
+        "made once per fit (check_random_state(random_state) before the loop, not in it)"
+    )
+    exact = int(np.sum(np.isclose(second, y, rtol=0, atol=1e-9)))
+    assert exact >= 20, (
+        f"after stage 2 only {exact} rows are fitted exactly, fewer than the 20 drawn for it"
+    )
+
+
+def test_classifier_subsample_is_drawn_afresh_at_every_stage():
+    X, t = classification_data(7, n=60)
+    kwargs = {"learning_rate": 1.0, "max_depth": None, "subsample": 0.5, "random_state": 0}
+    one = mod.GradientBoostingClassifier(n_estimators=1, **kwargs).fit(X, t)
+    two = mod.GradientBoostingClassifier(n_estimators=2, **kwargs).fit(X, t)
+    step1 = one.decision_function(X) - one.init_
+    step2 = two.decision_function(X) - one.decision_function(X)
+    # Fully grown trees split their rows into leaves of one class. Refitted on the SAME rows,
+    # stage 2's tree would find the same leaves (its residuals still take one value per
+    # class on them), so step2 would be a function of step1; fresh rows break that.
+    pairs = {(round(a, 9), round(b, 9)) for a, b in zip(step1, step2, strict=True)}
+    assert len(pairs) > len(np.unique(step1.round(9))), (
+        "stage 2's tree has exactly the leaves of stage 1's: it was fitted on the same rows. "
+        "Draw a NEW subsample at every stage, from one generator made once per fit "
+        "(check_random_state(random_state) before the loop, not in it)"
     )
 
 
@@ -559,7 +699,7 @@ def test_refitting_forgets_the_previous_fit(cls):
 
 @pytest.mark.parametrize("cls", [REGRESSOR, CLASSIFIER])
 def test_fit_returns_self_and_keeps_hyperparameters(cls):
-    y = Y_HAND if cls == REGRESSOR else LABELS_HAND
+    y = Y_HAND.copy() if cls == REGRESSOR else LABELS_HAND
     model = getattr(mod, cls)(n_estimators=2, learning_rate=0.5, max_depth=1, subsample=0.9)
     assert model.fit(X_HAND, y) is model, "fit returns self"
     assert (model.n_estimators, model.learning_rate, model.max_depth, model.subsample) == (
@@ -583,7 +723,7 @@ def test_fit_returns_self_and_keeps_hyperparameters(cls):
     ],
 )
 def test_invalid_hyperparameters_are_value_errors(cls, params, match):
-    y = Y_HAND if cls == REGRESSOR else LABELS_HAND
+    y = Y_HAND.copy() if cls == REGRESSOR else LABELS_HAND
     getattr(mod, cls)(n_estimators=1).fit(X_HAND, y).predict(X_HAND)
     with pytest.raises(ValueError, match=match):
         getattr(mod, cls)(**params).fit(X_HAND, y)
@@ -591,7 +731,7 @@ def test_invalid_hyperparameters_are_value_errors(cls, params, match):
 
 @pytest.mark.parametrize("cls", [REGRESSOR, CLASSIFIER])
 def test_bad_input_and_unfitted_use(cls):
-    y = Y_HAND if cls == REGRESSOR else LABELS_HAND
+    y = Y_HAND.copy() if cls == REGRESSOR else LABELS_HAND
     model = getattr(mod, cls)(n_estimators=1).fit(X_HAND, y)
     list(model.staged_predict(X_HAND))
     with pytest.raises(ValueError, match="features"):
