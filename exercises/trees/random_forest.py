@@ -48,9 +48,9 @@ Conventions:
 - oob_score_ (only with oob_score=True): each training sample is predicted by the mean
   predict_proba (classifier) or predict (regressor) of the trees whose
   estimators_samples_ do not contain it; the score is the accuracy of the argmax, or
-  R^2 = 1 - sum (y - pred)^2 / sum (y - mean y)^2, over the samples that are out of bag
-  for at least one tree. oob_score=True with bootstrap=False raises a ValueError (no
-  sample is ever out of bag).
+  R^2 = 1 - sum (y - pred)^2 / sum (y - mean y)^2, taken over the samples that are out of
+  bag for at least one tree only (the accuracy, both sums and mean y alike).
+  oob_score=True with bootstrap=False raises a ValueError (no sample is ever out of bag).
 - Labels may be any sortable type. Never modify the caller's arrays.
 
 Complexity: B trees of O(m n log^2 n) each (m = max_features); fitting the distinct drawn
