@@ -69,7 +69,7 @@ def oracle_samme(X, y, n_rounds, learning_rate=1.0, mistake=None):
             err = w[wrong].sum() / w.sum()
         if err <= 0 or err >= 1 - 1 / K or not np.isfinite(err):
             break
-        log_k = 0.0 if mistake == "no log(K - 1)" else np.log(K - 1)
+        log_k = {"no log(K - 1)": 0.0, "log(K)": np.log(K)}.get(mistake, np.log(K - 1))
         raw = np.log((1 - err) / err) + log_k
         alpha = raw if mistake == "learning rate forgotten" else learning_rate * raw
         step = raw if mistake == "learning rate only in the vote" else alpha
@@ -94,6 +94,8 @@ MISTAKES = {
     "sum(w[wrong]) is then not a fraction; divide w by its sum after every round",
     "no log(K - 1)": "alpha misses the SAMME term log(K - 1): alpha = learning_rate * "
     "(log((1 - err) / err) + log(K - 1))",
+    "log(K)": "alpha adds log(K) instead of the SAMME term log(K - 1): alpha = "
+    "learning_rate * (log((1 - err) / err) + log(K - 1)), which is 0 extra for two classes",
     "learning rate forgotten": "learning_rate is not in alpha: alpha = learning_rate * "
     "(log((1 - err) / err) + log(K - 1))",
     "learning rate only in the vote": "learning_rate shrinks the vote but the weight "
@@ -184,6 +186,10 @@ def test_first_round_of_the_worked_example():
             "alpha = 1/2 log((1 - err) / err) is two-class AdaBoost's; SAMME (and "
             "scikit-learn) use alpha = learning_rate * (log((1 - err) / err) + log(K - 1))"
         )
+    if np.isclose(alpha, np.log(4.0) + np.log(2.0)):
+        pytest.fail(
+            "alpha = log 4 + log 2: the SAMME term is log(K - 1) (0 for K = 2 classes), not log(K)"
+        )
     np.testing.assert_allclose(
         alpha, np.log(4.0), rtol=1e-12, err_msg="round 1: alpha = log(0.8 / 0.2) = log 4"
     )
@@ -248,6 +254,20 @@ def test_worked_example_predictions_and_decision_function():
         pytest.fail("decision_function has the wrong sign: positive means classes_[1]")
     if np.allclose(score, want * np.log(28.0)):
         pytest.fail("decision_function is not divided by the sum of the alphas")
+    if np.allclose(score, 0.75 * want):
+        pytest.fail(
+            "the votes against a class are divided by K instead of K - 1: column k is "
+            "(V_k - (A - V_k) / (K - 1)) / A (for K = 2, (V_k - (A - V_k)) / A)"
+        )
+    # Soft votes: stump 1's leaves hold (a, b) fractions (1, 0) | (1/3, 2/3); stump 2's,
+    # under the weights [1, 1, 1, 4, 1] / 8, (6/7, 1/7) | (0, 1).
+    a4, a7 = np.log(4.0), np.log(7.0)
+    soft_b_minus_a = np.array([a4 * (2 / 3 - 1 / 3) + a7 * (1 / 7 - 6 / 7), a4 / 3 + a7])
+    if np.allclose(score, 2 * soft_b_minus_a / (a4 + a7)):
+        pytest.fail(
+            "the stumps vote with alpha times their predict_proba (soft votes): SAMME's vote "
+            "is hard, each stump adds its whole alpha to the ONE class it predicts"
+        )
     if np.allclose(score, want / 2):
         pytest.fail(
             "decision_function is the plain vote share: as scikit-learn, a stump adds alpha "
@@ -301,6 +321,11 @@ def test_decision_function_is_the_normalized_weighted_vote():
         pytest.fail(
             "decision_function is the plain vote share: as scikit-learn, a stump adds alpha "
             "to the class it predicts and -alpha / (K - 1) to each other class"
+        )
+    if np.allclose(got, (votes - (total - votes) / 3) / total):
+        pytest.fail(
+            "the votes against a class are divided by K instead of K - 1: (V_k - (A - V_k) "
+            "/ (K - 1)) / A, with V_k the alpha for class k and A the sum of alphas"
         )
     if np.allclose(got, (votes - (total - votes)) / total):
         pytest.fail(
