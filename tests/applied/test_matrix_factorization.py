@@ -5,6 +5,8 @@ system, one user or item at a time), the objective as non-increasing, and a full
 matrix against its soft-thresholded SVD (the global minimum of the same objective).
 """
 
+import time
+
 import numpy as np
 import pytest
 
@@ -58,6 +60,18 @@ def dense_zero_rows(rows, cols, y, fixed, n_rows, reg):
     )
 
 
+def full_penalty_rows(rows, cols, y, fixed, n_rows, reg):
+    """The mistaken half-step that adds reg * n to every entry of the Gram matrix."""
+    k = fixed.shape[1]
+    out = np.zeros((n_rows, k))
+    for u in range(n_rows):
+        sel = rows == u
+        if sel.any():
+            F = fixed[cols[sel]]
+            out[u] = np.linalg.solve(F.T @ F + reg * sel.sum() * np.ones((k, k)), F.T @ y[sel])
+    return out
+
+
 def objective(X, y, U, V, reg):
     users, items = X[:, 0].astype(int), X[:, 1].astype(int)
     sse = np.sum((y - np.einsum("nk,nk->n", U[users], V[items])) ** 2)
@@ -92,6 +106,11 @@ def half_step_diagnosis(got, rows, cols, y, fixed, n_rows, reg, who, given):
         return (
             f"{who} factors are the unregularized least-squares solution: reg * n * I is missing"
         )
+    if np.allclose(got, full_penalty_rows(rows, cols, y, fixed, n_rows, reg), rtol=1e-6):
+        return (
+            f"{who} factors add reg * n to EVERY entry of the Gram matrix: the penalty "
+            "reg * n * I goes on its diagonal only"
+        )
     if np.allclose(got, dense_zero_rows(rows, cols, y, fixed, n_rows, reg), rtol=1e-6):
         return (
             f"{who} factors were solved against the dense ratings matrix, missing entries as "
@@ -114,6 +133,12 @@ def test_worked_example_user_step():
     model = fit(X, y, n_factors=1, reg=0.1, n_iter=1)
     q = float(model.item_factors_[0, 0])
     p = float(model.user_factors_[0, 0])
+    if p == 0.0 or q == 0.0:
+        pytest.fail(
+            f"one user, one item rated 3 and 5: the factors are p = {p}, q = {q}. With no "
+            "biases the prediction is p * q, close to 4: were the ratings centered (their "
+            "mean subtracted), or a factor left at 0?"
+        )
     # The item step then solved q from p: q = p (3 + 5) / (2 p^2 + 0.1 * 2).
     named = [
         (8 * p / (2 * p**2 + 0.1), "the penalty is reg, not reg * n (n = 2 ratings here)"),
@@ -121,13 +146,24 @@ def test_worked_example_user_step():
         (4 * p / (2 * p**2 + 0.2), "the right-hand side F^T r was divided by n"),
         (8 * p / (2 * p**2 + 0.2 * 2), "the penalty was counted twice"),
         (
+            3 * p / (p**2 + 0.1),
+            "the repeated pair was merged into one rating (the first): each repetition is "
+            "one more rating, a row of its own in the user's and the item's systems",
+        ),
+        (
+            5 * p / (p**2 + 0.1),
+            "the repeated pair was merged into one rating (the last): each repetition is "
+            "one more rating, a row of its own in the user's and the item's systems",
+        ),
+        (
             8 * p / (p**2 + 0.2),
             "the Gram matrix F^T F counted the (user, item) cell once, as in a dense matrix: "
             "each observed rating is one row of F (this repeated pair is two)",
         ),
     ]
+    right = 8 * p / (2 * p**2 + 0.2)
     for wrong, what in named:
-        if np.isclose(q, wrong, rtol=1e-10):
+        if np.isclose(q, wrong, rtol=1e-10) and not np.isclose(wrong, right, rtol=1e-10):
             pytest.fail(f"one user, one item rated 3 and 5: q = {q:.6f}, {what}")
     assert np.isclose(q, 8 * p / (2 * p**2 + 0.2), rtol=1e-10), (
         f"with one user and one item, the item step must give q = 8p / (2p^2 + 0.2) = "
@@ -188,6 +224,44 @@ def test_user_factors_are_the_ridge_solution_given_the_previous_items(seed):
             problem + " (checked by refitting with the same random_state and one iteration "
             "fewer: the fits must be deterministic)"
         )
+
+
+def test_the_first_user_step_starts_from_the_pinned_item_init():
+    # Conventions: V0 = rng.normal(0, 1/sqrt(k), (n_items, k)) with rng from random_state,
+    # and the first half-step solves the users from V0.
+    X, y = low_rank_ratings(14)
+    k, n_users, n_items = 4, int(X[:, 0].max()) + 1, int(X[:, 1].max()) + 1
+    model = fit(X, y, n_factors=k, reg=0.1, n_iter=1, random_state=5)
+    U = np.asarray(model.user_factors_)
+
+    def users_from(V0):
+        return ridge_rows(X[:, 0], X[:, 1], y, V0, n_users, 0.1)
+
+    expected = users_from(np.random.default_rng(5).normal(0, 1 / np.sqrt(k), (n_items, k)))
+    if np.allclose(U, expected, rtol=1e-7, atol=1e-9):
+        return
+    variants = [
+        (
+            np.random.default_rng(5).normal(0, 1, (n_items, k)),
+            "the item factors started as rng.normal(0, 1, ...): the scale is 1/sqrt(n_factors)",
+        ),
+        (
+            np.random.default_rng(5).random((n_items, k)),
+            "the item factors started uniform on [0, 1): they start as "
+            "rng.normal(0, 1/sqrt(n_factors), (n_items, n_factors))",
+        ),
+    ]
+    for V0, what in variants:
+        if np.allclose(U, users_from(V0), rtol=1e-7, atol=1e-9):
+            pytest.fail(f"with n_iter=1 and random_state=5, {what}")
+    V0 = np.random.default_rng(5).normal(0, 1 / np.sqrt(k), (n_items, k))
+    problem = half_step_diagnosis(U, X[:, 0], X[:, 1], y, V0, n_users, 0.1, "user", "items")
+    pytest.fail(
+        f"with n_iter=1: {problem}. Here the items are the pinned start V0 = "
+        "rng.normal(0, 1/sqrt(n_factors), (n_items, n_factors)), rng = "
+        "check_random_state(random_state), drawn first: did fit draw other numbers from rng "
+        "before V0 (e.g. a start for the user factors, which need none)?"
+    )
 
 
 def test_first_order_optimality_of_the_objective_in_the_items():
@@ -263,6 +337,21 @@ def test_rmse_history_is_the_rmse_after_each_iteration():
             pytest.fail(
                 "rmse_history_[-1] is the RMSE BEFORE the last iteration: record it after "
                 "both half-steps"
+            )
+        U, V5 = np.asarray(model.user_factors_), np.asarray(shorter.item_factors_)
+        half = y - np.einsum("nk,nk->n", U[X[:, 0]], V5[X[:, 1]])
+        if np.isclose(history[-1], np.sqrt(np.mean(half**2)), rtol=1e-9):
+            pytest.fail(
+                "rmse_history_[-1] is the RMSE after the USER half-step, before the item "
+                "step: record it after both half-steps"
+            )
+        sse, n_cells = np.sum((y - pred) ** 2), (X[:, 0].max() + 1) * (X[:, 1].max() + 1)
+        if np.isclose(history[-1], np.sqrt(sse), rtol=1e-9):
+            pytest.fail("rmse_history_ is sqrt of the SUM of squared errors: take the mean")
+        if np.isclose(history[-1], np.sqrt(sse / n_cells), rtol=1e-9):
+            pytest.fail(
+                "rmse_history_ divides by n_users * n_items (the dense matrix): the mean is "
+                "over the OBSERVED ratings only"
             )
     assert np.isclose(history[-1], rmse, rtol=1e-9), (
         f"rmse_history_[-1] = {history[-1]} but the fitted factors have training RMSE {rmse}"
@@ -365,6 +454,61 @@ def test_predict_before_fit_and_bad_input():
         mod.MatrixFactorization().fit(np.array([[0, 1.5]]), [1.0])
     with pytest.raises(ValueError, match="reg"):
         mod.MatrixFactorization(reg=0.0).fit(X, y)
+
+
+def grouped_half_step(rows, cols, y, fixed, n_rows, reg):
+    """The test's own vectorized half-step (bincount sums, one batched solve): a yardstick."""
+    k = fixed.shape[1]
+    F = fixed[cols]
+    gram = np.stack(
+        [
+            np.bincount(rows, weights=F[:, a] * F[:, b], minlength=n_rows)
+            for a in range(k)
+            for b in range(k)
+        ],
+        axis=1,
+    ).reshape(n_rows, k, k)
+    rhs = np.stack([np.bincount(rows, weights=F[:, a] * y, minlength=n_rows) for a in range(k)], 1)
+    lam = reg * np.bincount(rows, minlength=n_rows) + (np.bincount(rows, minlength=n_rows) == 0)
+    gram += lam[:, None, None] * np.eye(k)
+    return np.linalg.solve(gram, rhs[:, :, None])[:, :, 0]
+
+
+def grouped_iteration(X, y, k, reg):
+    users, items = X[:, 0], X[:, 1]
+    V = np.random.default_rng(0).normal(0, 1 / np.sqrt(k), (items.max() + 1, k))
+    U = grouped_half_step(users, items, y, V, users.max() + 1, reg)
+    return grouped_half_step(items, users, y, U, items.max() + 1, reg)
+
+
+def test_fit_does_not_loop_over_ratings_or_mask_per_user():
+    # 100k ratings, 5000 users, 2000 items, one iteration. The test's own grouped sums take
+    # a few tens of ms (the yardstick: the machine may be busy); a Python loop over the
+    # ratings (200k steps) or a boolean mask over all ratings per id (7000 passes over 100k
+    # ids) takes 10x that or more.
+    rng = np.random.default_rng(15)
+    n = 100_000
+    X = np.stack([rng.integers(0, 5000, n), rng.integers(0, 2000, n)], axis=1)
+    y = rng.integers(1, 6, n).astype(float)
+    times = []
+    for _ in range(3):
+        start = time.perf_counter()
+        grouped_iteration(X, y, 4, 0.1)
+        times.append(time.perf_counter() - start)
+    budget = 10 * min(times) + 0.1
+    for _attempt in range(2):  # a second chance on a busy machine
+        start = time.perf_counter()
+        fit(X, y, n_factors=4, n_iter=1)
+        elapsed = time.perf_counter() - start
+        if elapsed <= budget:
+            break
+    assert elapsed <= budget, (
+        f"one ALS iteration on 100k ratings took {elapsed:.2f} s (grouped sums: "
+        f"{(budget - 0.1) / 10:.3f} s): a Python loop over the ratings, or a boolean mask "
+        "over all ratings for each user and item? Group them with np.bincount(ids, "
+        "weights=...) per Gram entry (or a sort), and solve all systems in one batched "
+        "np.linalg.solve"
+    )
 
 
 @pytest.mark.slow
