@@ -193,7 +193,9 @@ def test_top_k_matches_a_sorted_list(seed):
 
 
 def check_top_p(z, p, what=""):
-    got = np.asarray(mod.top_p_filter(z, p))
+    # The oracle must see z as it was: an in-place edit is named here, not misread.
+    with inputs_unchanged(f"{what}top_p_filter", logits=z):
+        got = np.asarray(mod.top_p_filter(z, p))
     expected = oracle_top_p(z, p)
     if same_filtered(got, expected):
         return got
@@ -219,9 +221,12 @@ def check_top_p(z, p, what=""):
             "top_p_filter kept one token too many: stop once the kept mass reaches p",
         ),
     ]
-    for wrong, name in named:
-        if same_filtered(got, wrong):
-            pytest.fail(f"{what}{name} (got {describe(got)}, expected {describe(expected)})")
+    # Two mistakes can give the same set on a small input: name every one that fits.
+    fits = [name for wrong, name in named if same_filtered(got, wrong)]
+    if fits:
+        pytest.fail(
+            f"{what}{'; or '.join(fits)} (got {describe(got)}, expected {describe(expected)})"
+        )
     pytest.fail(
         f"{what}top_p_filter({describe(z)}, p={p}) = {describe(got)}, expected "
         f"{describe(expected)} (sort by decreasing probability, keep the smallest prefix "
@@ -248,6 +253,38 @@ def test_top_p_one_keeps_everything():
     z = np.array([2.0, -30.0, 0.0, 1.0])
     got = np.asarray(mod.top_p_filter(z, 1.0))
     assert same_filtered(got, z), f"top_p_filter(p=1) must keep every token, got {describe(got)}"
+
+
+def test_top_p_one_keeps_a_token_whose_probability_underflows():
+    # exp(-800) is 0 in float64: the mass before that token is already 1.0, so the rule
+    # "mass before < p" alone drops it at p = 1. The convention: p = 1 keeps every token.
+    z = np.array([0.0, -800.0, 1.0])
+    got = np.asarray(mod.top_p_filter(z, 1.0))
+    assert same_filtered(got, z), (
+        f"top_p_filter({describe(z)}, p=1) = {describe(got)}: p = 1 keeps every token, also "
+        "one whose probability underflows to 0 (its mass before is 1.0 in floating point, "
+        "not < 1). Return the logits unchanged when p = 1"
+    )
+
+
+def test_top_p_breaks_ties_by_token_index():
+    # 30 logits with three values in a scrambled order: the cut falls inside the group of
+    # the most likely tokens, so WHICH of the tied tokens survive is the tie rule. A default
+    # (unstable) argsort scrambles equal entries of arrays longer than 16.
+    z = np.random.default_rng(21).integers(0, 3, size=30).astype(float)
+    q = softmax(z)
+    top = np.flatnonzero(z == z.max())
+    p = (len(top) // 2 + 0.5) * q[top[0]]  # keeps the first len(top) // 2 + 1 of them
+    got = np.asarray(mod.top_p_filter(z, p))
+    expected = oracle_top_p(z, p)
+    kept, kept_expected = np.flatnonzero(np.isfinite(got)), np.flatnonzero(np.isfinite(expected))
+    if len(kept) == len(kept_expected) and not np.array_equal(kept, kept_expected):
+        pytest.fail(
+            f"top_p_filter kept the tied tokens {kept.tolist()} instead of "
+            f"{kept_expected.tolist()}: equal probabilities are ordered by token index, lowest "
+            "first (a stable sort: np.argsort(-probs, kind='stable'))"
+        )
+    check_top_p(z, p, what="30 logits with ties: ")
 
 
 def test_top_p_stops_when_the_mass_before_a_token_reaches_p():
@@ -548,3 +585,29 @@ def test_bad_input_is_a_value_error(call, match):
     mod.top_p_filter([1.0, 2.0], 0.5)  # the learner's code runs first
     with pytest.raises(ValueError, match=match):
         call()
+
+
+# --- speed ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(10)
+def test_many_draws_from_a_large_vocabulary_are_vectorized():
+    # V = 50000 (a real vocabulary) and 100000 draws: one cumulative sum and one binary
+    # search per draw take a few hundredths of a second. A Python loop calling
+    # rng.choice(V, p=probs) once per draw rebuilds the O(V) distribution each time: over 10 s.
+    rng = np.random.default_rng(22)
+    z = rng.normal(size=50_000) * 3.0
+    tokens = np.asarray(mod.sample(z, top_k=100, random_state=23, size=100_000))
+    assert tokens.shape == (100_000,), f"sample(size=100000) returned shape {tokens.shape}"
+    top = np.argsort(-z)[:100]  # no ties among normal draws
+    outside = sorted(set(tokens.tolist()) - set(top.tolist()))[:5]
+    assert not outside, f"sample(top_k=100) drew tokens {outside} outside the 100 largest logits"
+    counts = np.bincount(tokens, minlength=z.size).astype(float)
+    probs = np.zeros(z.size)
+    probs[top] = softmax(z[top])  # the softmax of the 100 kept logits, 0 elsewhere
+    stat, dof, impossible = chi_square(counts, probs)
+    assert not impossible and stat <= chi2_limit(dof), (
+        f"V = 50000, top_k = 100: the frequencies of 100000 draws do not match the filtered "
+        f"softmax (chi-square {stat:.1f} on {dof} degrees of freedom)"
+    )
