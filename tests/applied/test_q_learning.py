@@ -5,8 +5,10 @@ np.linalg.solve (and against brute force over every deterministic policy); Q-lea
 against its update rule replayed by hand on scripted transitions.
 """
 
+import contextlib
 import itertools
 import math
+import signal
 import time
 
 import numpy as np
@@ -93,12 +95,51 @@ def sweeps(P, R, gamma, tol, norm=lambda d: np.max(np.abs(d)), gauss_seidel=Fals
         V = V_new
 
 
+@contextlib.contextmanager
+def deadline(seconds, message):
+    """Fail with ``message`` if the block runs longer than ``seconds`` (SIGALRM, main thread).
+
+    pytest-timeout's own alarm (10 s) is saved and re-armed afterwards; without setitimer
+    (Windows) the block simply runs under pytest-timeout.
+    """
+    if not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def expired(signum, frame):
+        raise TimeoutError(message)
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    remaining, _ = signal.getitimer(signal.ITIMER_REAL)
+    start = time.perf_counter()
+    signal.setitimer(signal.ITIMER_REAL, min(seconds, remaining) if remaining else seconds)
+    try:
+        yield
+    except TimeoutError as exc:
+        if str(exc) != message:
+            raise
+        pytest.fail(message, pytrace=False)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+        if remaining:
+            signal.setitimer(
+                signal.ITIMER_REAL, max(remaining - (time.perf_counter() - start), 1e-3)
+            )
+
+
 # --- value iteration ------------------------------------------------------------------------
 
 
 def test_value_iteration_worked_example():
     P, R = two_state_mdp()
-    V, policy = solve(P, R, 0.9)
+    with deadline(
+        3.0,
+        "value_iteration did not stop within 3 s on a 2-state MDP (the answer takes ~200 "
+        "sweeps): is gamma missing from the backup (V then grows forever), or does the "
+        "stopping test never become true? Stop when max |V_new - V_old| < tol",
+    ):
+        V, policy = solve(P, R, 0.9)
     if np.allclose(V, [10, 20], atol=1e-6):
         pytest.fail("V = [10, 20]: the max over actions was not taken (state 0 should switch)")
     if np.allclose(V, [0, 0]):
