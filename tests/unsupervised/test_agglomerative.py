@@ -5,7 +5,14 @@ import itertools
 import numpy as np
 import pytest
 
-from kata.testing import SEEDS, import_sklearn, inputs_unchanged, load_kata, peak_memory
+from kata.testing import (
+    SEEDS,
+    fp_diagnosis,
+    import_sklearn,
+    inputs_unchanged,
+    load_kata,
+    peak_memory,
+)
 
 mod = load_kata("unsupervised/agglomerative")
 
@@ -56,17 +63,18 @@ def check_tree(model, n, n_clusters):
         f"children_ has shape {children.shape}; it must hold the FULL tree, n_samples - 1 = "
         f"{n - 1} merges, whatever n_clusters"
     )
-    if n > 2 and children.max() < n:
-        pytest.fail(
-            f"children_ = {children.tolist()[:4]}... never names a merged cluster: the cluster "
-            "made at step s has id n_samples + s, not the index of a row it came from"
-        )
     for step, (a, b) in enumerate(children.tolist()):
         if a == b:
             pytest.fail(
                 f"step {step} merges cluster {a} with itself: the diagonal of the distance "
                 "matrix must stay at inf (also in the row of a newly merged cluster)"
             )
+    if n > 2 and children.max() < n:
+        pytest.fail(
+            f"children_ = {children.tolist()[:4]}... never names a merged cluster: the cluster "
+            "made at step s has id n_samples + s, not the index of a row it came from"
+        )
+    for step, (a, b) in enumerate(children.tolist()):
         if max(a, b) >= n + step:
             pytest.fail(
                 f"step {step} merges clusters {a} and {b}, but only ids below {n + step} "
@@ -77,7 +85,9 @@ def check_tree(model, n, n_clusters):
         twice = np.flatnonzero(counts > 1).tolist()
         pytest.fail(
             f"clusters {twice} are merged more than once: after merging rows i and j, retire "
-            "one of them (its row and column to inf) and let the other hold the new cluster"
+            "one of them (its row and column to inf) and let the other hold the new cluster "
+            "(if you cache each row's nearest cluster: refresh every row whose nearest was "
+            "i or j)"
         )
     found = len(set(np.asarray(model.labels_).tolist()))
     assert found == n_clusters, (
@@ -120,6 +130,21 @@ def steps_as_sets(children):
 # --- the classic mistakes, one test each ------------------------------------------------------
 
 
+def test_distances_give_no_nan():
+    # The expansion ||a||^2 - 2 a.b + ||b||^2 rounds to a tiny NEGATIVE number on the
+    # diagonal and for duplicates: its square root is NaN unless it is clipped at 0.
+    X = np.vstack([tie_free_data(11, n=10), tie_free_data(11, n=3)]) * 3.0 + 0.1
+    with fp_diagnosis(
+        "the squared distances from ||a||^2 - 2 a.b + ||b||^2 came out slightly negative "
+        "(rounding, e.g. on the diagonal or for duplicate points) and their square root is "
+        "NaN: clip them at 0 before np.sqrt"
+    ):
+        model = mod.AgglomerativeClustering(n_clusters=3, linkage="average").fit(X)
+    assert not np.any(np.isnan(model.distances_)), (
+        f"distances_ = {model.distances_} hold NaN: clip the squared distances at 0 before np.sqrt"
+    )
+
+
 def test_children_is_the_full_tree():
     X = tie_free_data(1, n=10)
     model = mod.AgglomerativeClustering(n_clusters=3).fit(X)
@@ -145,8 +170,9 @@ def test_single_linkage_follows_chains():
         model.labels_, [set(np.flatnonzero(line == c).tolist()) for c in (0, 1)]
     ), (
         "single linkage with 2 clusters must give the two parallel chains: the gaps along a "
-        "chain (~0.9) are all smaller than the distance between the chains (2). After each "
-        "merge, both the row AND the column of the merged cluster must hold its new distances"
+        "chain (~0.9) are all smaller than the distance between the chains (2). Single "
+        "linkage is the MIN over pairs (np.minimum of the two rows), and after each merge "
+        "both the row AND the column of the merged cluster must hold its new distances"
     )
 
 
@@ -159,7 +185,11 @@ def test_complete_linkage_is_the_max_over_pairs():
             "complete linkage gave single linkage's answer (the two chains): the complete-"
             "linkage distance is the MAX over pairs of points (np.maximum of the two rows)"
         )
-    assert same_partition(model.labels_, brute_force_tree(X, "complete")[2][2])
+    assert same_partition(model.labels_, brute_force_tree(X, "complete")[2][2]), (
+        "complete linkage with 2 clusters differs from a brute-force agglomeration: the "
+        "distance is the MAX over pairs (np.maximum of the two rows), and after each merge "
+        "both the row AND the column of the merged cluster must hold its new distances"
+    )
 
 
 def test_hand_worked_merge_distances():
@@ -350,6 +380,37 @@ def test_fit_does_not_modify_x():
     X = tie_free_data(7)
     with inputs_unchanged("fit", X=X):
         mod.AgglomerativeClustering(n_clusters=3, linkage="average").fit(X)
+
+
+@pytest.mark.timeout(60)
+def test_no_recomputation_from_the_points_at_each_merge():
+    # 300 samples: n - 1 merges that each scan an (n, n) matrix take ~10 ms in all;
+    # recomputing the cluster distances from the points (Python loops) takes seconds.
+    import time
+
+    X = np.random.default_rng(12).normal(size=(300, 3))
+    yardstick = np.inf
+    for _ in range(2):
+        D = np.random.default_rng(0).random((300, 300))
+        t0 = time.perf_counter()
+        for _step in range(299):
+            flat = int(np.argmin(D))
+            i, j = divmod(flat, 300)
+            D[i] = np.minimum(D[i], D[j])
+            D[:, i] = D[i]
+            D[j] = D[:, j] = np.inf
+            D[i, i] = np.inf
+        yardstick = min(yardstick, time.perf_counter() - t0)
+    for linkage in LINKAGES:
+        t0 = time.perf_counter()
+        mod.AgglomerativeClustering(n_clusters=3, linkage=linkage).fit(X)
+        elapsed = time.perf_counter() - t0
+        assert elapsed < 30 * yardstick + 0.5, (
+            f"{linkage} linkage on 300 samples took {elapsed:.2f} s, against "
+            f"{yardstick * 1e3:.0f} ms for 299 merges on an (n, n) matrix: are the cluster "
+            "distances recomputed from the points at each merge? Update the merged row with "
+            "the Lance-Williams formula from the two old rows instead"
+        )
 
 
 def test_no_n_by_n_by_d_temporary():
