@@ -79,7 +79,8 @@ def oracle_boosting(X, y, n_stages, learning_rate, max_depth, kind, mistake=None
     F = np.full(len(y), init)
     stages, losses = [], []
     for _ in range(n_stages):
-        p = sigmoid(F) if kind == "classification" else None
+        stale = mistake == "stale p"
+        p = sigmoid(np.full(len(y), init) if stale else F) if kind == "classification" else None
         r = y - (F if kind == "regression" else p)
         if mistake == "wrong sign":
             r = -r
@@ -114,6 +115,11 @@ def first_stage_diagnosis(model, X, y, learning_rate, max_depth, kind):
     """Name the mistake that explains a wrong first stage, from what fit recorded."""
     loss0 = np.mean((y - y.mean()) ** 2) if kind == "regression" else log_loss(y, model.init_)
     score = np.asarray(model.train_score_, dtype=float)
+    if score.shape != (model.n_estimators,):
+        return (
+            f"train_score_ has shape {score.shape} for n_estimators={model.n_estimators}: "
+            "one entry per stage (and one tree per stage in estimators_)"
+        )
     if np.isclose(score[0], loss0):
         return (
             f"train_score_[0] = {score[0]:.6g} is the loss of init_ alone: train_score_[i] "
@@ -138,9 +144,19 @@ def first_stage_diagnosis(model, X, y, learning_rate, max_depth, kind):
         ("no newton step", "the leaves keep the tree's mean residual: each leaf's value "
          "must be the Newton step sum(t - p) / sum(p (1 - p)) over its samples"),
     ]:  # fmt: skip
+        if mistake == "no newton step" and kind == "regression":
+            continue  # the regressor's leaf means ARE its step
         _, _, losses = oracle_boosting(X, y, 1, learning_rate, max_depth, kind, mistake)
         if np.isclose(score[0], losses[0], rtol=1e-9):
             return message
+    n = score.size
+    _, _, losses = oracle_boosting(X, y, n, learning_rate, max_depth, kind, "stale p")
+    if kind == "classification" and n > 1 and np.allclose(score, losses, rtol=1e-9):
+        return (
+            "the stages after the first use the probabilities of init_: recompute "
+            "p = sigmoid(F) from the running F at EVERY stage, for the residuals t - p and "
+            "the Newton denominators p (1 - p)"
+        )
     _, _, losses = oracle_boosting(X, y, 1, 1.0, max_depth, kind)
     if learning_rate != 1.0 and np.isclose(score[0], losses[0], rtol=1e-9):
         return (
@@ -165,6 +181,9 @@ def test_regressor_init_is_the_mean_of_y():
 def test_regressor_worked_example():
     model = mod.GradientBoostingRegressor(n_estimators=2, learning_rate=0.5, max_depth=1)
     model.fit(X_HAND.copy(), Y_HAND.copy())
+    assert len(model.estimators_) == 2, (
+        f"n_estimators=2 but estimators_ holds {len(model.estimators_)} trees: one per stage"
+    )
     depths = [getattr(tree, "depth_", None) for tree in model.estimators_]
     assert depths == [1, 1], f"max_depth=1, but the trees have depth_ {depths}: pass max_depth"
     score = np.asarray(model.train_score_, dtype=float)
@@ -177,6 +196,12 @@ def test_regressor_worked_example():
         score, [3.5, 1.25], rtol=1e-12, err_msg="MSE after stage 1 (F = [3, 3, 3, 7]), 2"
     )
     pred = model.predict([[0.0], [5.0]])
+    if np.allclose(pred, [2.5 - 2.0, 8.5 - 2.0]):
+        pytest.fail(
+            "predict multiplies init_ by learning_rate too: F = init_ + lr * sum f_m, with "
+            "init_ = mean(y) unshrunk",
+            pytrace=False,
+        )
     if np.allclose(pred, [4.0 - 3.0, 4.0 + 9.0]):
         pytest.fail("predict adds the trees without learning_rate: F = init_ + lr * sum f_m")
     np.testing.assert_allclose(pred, [2.5, 8.5], rtol=1e-12, err_msg="predict after 2 stages")
@@ -465,6 +490,10 @@ def test_staged_predict_equals_truncated_models(cls):
                 f"n_estimators={i + 1} (is learning_rate applied in staged_predict?)",
             )
         else:
+            assert set(np.unique(got).tolist()) <= set(np.asarray(model.classes_).tolist()), (
+                f"the classifier's staged_predict yielded {got[:3]}...: it yields LABELS "
+                "from classes_ after each stage (what predict gives), not raw scores"
+            )
             np.testing.assert_array_equal(
                 got, want, err_msg=f"staged_predict labels after stage {i + 1}"
             )
@@ -578,7 +607,7 @@ def test_a_constant_feature_gives_single_leaf_trees(cls):
         f"predict gave {out.tolist()} where F = 0: classes_[1] only where F > 0 (a raw "
         "score of exactly 0 goes to classes_[0], as scikit-learn's argmax of the probabilities)"
     )
-    staged = [list(s) for s in model.staged_predict(X)]
+    staged = [np.asarray(s).tolist() for s in model.staged_predict(X)]
     assert staged == [["no"] * 6] * 3, f"staged_predict at F = 0 gave {staged}: classes_[0]"
 
 
