@@ -81,6 +81,11 @@ def table_mistakes(n_positions, d_model):
             "the position is multiplied by 10000^(2i/d) instead of divided: the frequencies "
             "must DEcrease along the columns",
         ),
+        (
+            np.where(even, np.sin(p * 1.0), np.cos(p * 1.0)),
+            "every pair has the frequency 1 (angle p): the exponent 2i/d is 0, e.g. computed "
+            "with integer division (2i // d) or left out. PE[p, 2i] = sin(p / 10000^(2i/d))",
+        ),
     ]
 
 
@@ -153,6 +158,17 @@ def aliased_rope(x, pos, base):
     return out
 
 
+def swapped_rope(x, pos, base):
+    """The rotation with cos and sin exchanged (a reflection, not a rotation by phi)."""
+    d = x.shape[-1]
+    phi = pos[:, None] * base ** (-2 * np.arange(d // 2) / d)
+    a, b = x[..., 0::2], x[..., 1::2]
+    out = np.empty_like(x)
+    out[..., 0::2] = a * np.sin(phi) - b * np.cos(phi)
+    out[..., 1::2] = a * np.cos(phi) + b * np.sin(phi)
+    return out
+
+
 def rope_mistakes(x, positions=None, base=10000.0):
     x = np.asarray(x, dtype=float)
     T, d = x.shape[-2], x.shape[-1]
@@ -192,6 +208,11 @@ def rope_mistakes(x, positions=None, base=10000.0):
                 "the positions start at 1: by default row t is at position t, starting at 0",
             ),
             (x, "apply_rope returned x unchanged: every pair must be rotated by pos * theta_i"),
+            (
+                swapped_rope(x, pos, base),
+                "cos and sin are swapped in the rotation: (a, b) -> (a cos phi - b sin phi, "
+                "a sin phi + b cos phi), with cos phi on a in the first component",
+            ),
             (
                 aliased_rope(x, pos, base),
                 "the second component of each pair was computed from the already rotated "
