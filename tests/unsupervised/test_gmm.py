@@ -265,9 +265,11 @@ def test_initial_hard_assignment_breaks_ties_to_the_lowest_index():
     X = np.array([[0.0], [0.5], [1.0], [2.0], [2.5]])
     centers = np.array([[0.0], [2.0]])
     gm = mod.GaussianMixture(n_components=2, max_iter=1, tol=0.0, means_init=centers).fit(X)
-    low = mixture_logpdf(X, *initial_params(X, centers)).mean()
-    high = mixture_logpdf(X, *m_step(X, np.eye(2)[[0, 0, 1, 1, 1]])).mean()
-    if np.isclose(gm.lower_bounds_[0], high, rtol=1e-10):
+    low_start = initial_params(X, centers)
+    high_start = m_step(X, np.eye(2)[[0, 0, 1, 1, 1]])
+    low = mixture_logpdf(X, *low_start).mean()
+    high_means = m_step(X, responsibilities(X, *high_start))[1]
+    if np.allclose(gm.means_, high_means, rtol=1e-9):
         pytest.fail(
             "the sample at equal distance from two initial centers went to the HIGHER index: "
             "ties in the initial hard assignment go to the lowest index (np.argmin)"
@@ -277,7 +279,11 @@ def test_initial_hard_assignment_breaks_ties_to_the_lowest_index():
         low,
         rtol=1e-10,
         err_msg="lower_bounds_[0]: the initial parameters from the hard assignment "
-        "[0, 0, 0, 1, 1] (the tie at x = 1 to the lowest index)",
+        "[0, 0, 0, 1, 1] (each sample to its NEAREST center, the tie at x = 1 to the lowest "
+        "index)",
+    )
+    assert_params_close(
+        gm, m_step(X, responsibilities(X, *low_start)), "one EM iteration after the tie"
     )
 
 
@@ -401,7 +407,13 @@ def test_predict_proba_are_the_posterior_responsibilities():
     X_new = np.random.default_rng(2).uniform(-3, 9, size=(40, 2))
     proba = gm.predict_proba(X_new)
     assert proba.shape == (40, 3), f"predict_proba has shape {proba.shape}, expected (40, 3)"
-    np.testing.assert_allclose(proba.sum(axis=1), 1.0, rtol=1e-12, err_msg="rows must sum to 1")
+    np.testing.assert_allclose(
+        proba.sum(axis=1),
+        1.0,
+        rtol=1e-12,
+        err_msg="rows of predict_proba must sum to 1: divide w_k N_k(x) by p(x) = "
+        "sum_j w_j N_j(x) (subtract log p(x) in log space)",
+    )
     np.testing.assert_allclose(
         proba,
         responsibilities(X_new, *params_of(gm)),
