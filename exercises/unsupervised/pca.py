@@ -32,6 +32,8 @@ Conventions:
 - n_components=None keeps k = r; an int must lie in [1, r]; a float in (0, 1) keeps the
   smallest k whose cumulative explained_variance_ratio_ is STRICTLY greater than it (as
   scikit-learn), so 0.5 on data whose first axis explains exactly half keeps 2.
+  k never exceeds r, even when rounding leaves the last cumulative ratio a hair
+  below the float (e.g. 1 - 1e-16).
   `n_components_` holds the k chosen. Anything else is a ValueError naming n_components.
 - Sign of each axis (scikit-learn >= 1.5): the entry of largest absolute value in every
   row of components_ is positive.

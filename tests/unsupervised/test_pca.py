@@ -301,6 +301,22 @@ def test_float_n_components_keeps_enough_variance(threshold, expected):
     assert pca.explained_variance_ratio_.sum() > threshold
 
 
+def test_float_n_components_just_below_one_keeps_at_most_r():
+    # 1 - 1e-16, the largest float below 1: on some of these data sets the cumulative ratio
+    # rounds to exactly that (which ones depends on how it is computed), so no k is strictly
+    # above it. The answer is then all r = 5 axes, never 6.
+    threshold = float(np.nextafter(1.0, 0.0))
+    for seed in range(40):
+        X = np.random.default_rng(seed).normal(size=(20, 5))
+        pca = mod.PCA(n_components=threshold).fit(X)
+        assert pca.n_components_ == 5, (
+            f"n_components=1 - 1e-16 kept n_components_ = {pca.n_components_} of 5 axes "
+            f"(data seed {seed}): rounding can leave the last cumulative ratio a hair below "
+            "the threshold, so cap k at min(n_samples, n_features)"
+        )
+        assert pca.components_.shape == (5, 5)
+
+
 def test_n_components_int_keeps_the_leading_axes():
     X = correlated_data(4)
     full = mod.PCA().fit(X)
