@@ -195,6 +195,21 @@ def test_first_round_of_the_worked_example():
     )
 
 
+def test_integer_labels_that_are_not_column_indices():
+    y = np.array([10, 10, 20, 10, 20])
+    model = mod.AdaBoostClassifier(n_estimators=2).fit(X_HAND, y)
+    try:
+        got = model.predict([[3.0], [5.0], [1.0]])
+    except IndexError as exc:
+        pytest.fail(
+            f"predict with labels 10 and 20 raised IndexError ({exc}): the vote of a stump "
+            "goes to the COLUMN of its predicted label in classes_ (its position, e.g. "
+            "np.searchsorted(classes_, label)), not to the column numbered by the label",
+            pytrace=False,
+        )
+    np.testing.assert_array_equal(got, [10, 20, 10], err_msg="the worked example, relabelled")
+
+
 def test_classes_are_sorted_whatever_the_order_of_appearance():
     y = np.array(["b", "b", "a", "b", "a"])
     model = mod.AdaBoostClassifier(n_estimators=1).fit(X_HAND, y)
