@@ -436,6 +436,25 @@ def test_classifier_needs_exactly_two_classes():
     pytest.fail("y with 3 classes must be a ValueError: the classifier is binary")
 
 
+def test_classifier_with_a_single_class_is_a_value_error():
+    mod.GradientBoostingClassifier(n_estimators=1).fit(X_HAND, LABELS_HAND).predict(X_HAND)
+    try:
+        mod.GradientBoostingClassifier(n_estimators=1).fit(X_HAND, ["yes"] * 4)
+    except ValueError as exc:
+        assert "class" in str(exc), f"the message should say y has one class: {exc}"
+        return
+    except (FloatingPointError, IndexError, ZeroDivisionError) as exc:
+        raised = f" (fit raised {type(exc).__name__}: {exc})"
+    else:
+        raised = ""
+    pytest.fail(
+        "y with a single class must be a ValueError naming it: check that y has exactly 2 "
+        "classes before using classes_[1] or the log-odds log(q / (1 - q)), infinite for "
+        f"q = 1{raised}",
+        pytrace=False,
+    )
+
+
 # --- learning rate and staged predictions -----------------------------------------------
 
 
