@@ -76,27 +76,24 @@ class AgglomerativeClustering:
         sq = np.sum(Xc**2, axis=1)
         D = np.sqrt(np.maximum(sq[:, None] - 2.0 * Xc @ Xc.T + sq[None, :], 0.0))
         np.fill_diagonal(D, np.inf)  # a cluster is never merged with itself
-
         size = np.ones(n)
         ids = np.arange(n)  # the tree id of the cluster held in each row of D
-        owner = np.arange(n)  # the row of D holding each sample's cluster
         children = np.empty((n - 1, 2), dtype=np.int64)
         distances = np.empty(n - 1)
-        labels = owner.copy() if self.n_clusters == n else None
-
         # Each row's nearest live cluster, kept up to date: finding the closest pair is then
         # an O(n) argmin over these minima instead of an O(n^2) one over the whole matrix.
+        # A dead row gets nearest -1 and nearest_d inf, so it is never picked nor stale.
         nearest = np.argmin(D, axis=1)
         nearest_d = D[np.arange(n), nearest]
-        alive = np.ones(n, dtype=bool)
-
         for step in range(n - 1):
             # The closest pair of live clusters; dead rows and columns hold inf.
             i = int(np.argmin(nearest_d))
-            i, j = min(i, int(nearest[i])), max(i, int(nearest[i]))
-            children[step] = sorted((ids[i], ids[j]))
+            j = int(nearest[i])
+            if j < i:
+                i, j = j, i
+            a, b = ids[i], ids[j]
+            children[step] = (a, b) if a < b else (b, a)
             distances[step] = D[i, j]
-
             # Lance-Williams: the distance from the merged cluster to every other one
             # follows from the two old rows, in O(n), without going back to the points.
             if self.linkage == "single":
@@ -105,34 +102,32 @@ class AgglomerativeClustering:
                 merged = np.maximum(D[i], D[j])
             else:  # average over all point pairs: weight each side by its size
                 merged = (size[i] * D[i] + size[j] * D[j]) / (size[i] + size[j])
-            merged[[i, j]] = np.inf
+            merged[i] = merged[j] = np.inf
             D[i], D[:, i] = merged, merged  # row i now holds the merged cluster
             D[j], D[:, j] = np.inf, np.inf  # row j is dead
-            alive[j] = False
-            nearest_d[j] = np.inf
-
+            nearest[j], nearest_d[j] = -1, np.inf
             # Rows whose nearest cluster was i or j: with single linkage the merged cluster
             # is exactly as near (the min of the two), so it becomes their nearest; with
             # complete and average linkage it can be farther, so they look again. No other
             # row changes its nearest: for these three linkages the merged distance lies
             # between the two old ones (min <= average <= max), so it is never below a
             # row's current minimum (the linkages are "reducible").
-            stale = np.flatnonzero(alive & ((nearest == i) | (nearest == j)))
+            stale = np.flatnonzero((nearest == i) | (nearest == j))
+            nearest[i] = k = np.argmin(merged)  # the merged cluster's own row is all new
+            nearest_d[i] = merged[k]
             stale = stale[stale != i]
-            nearest[i] = np.argmin(merged)  # the merged cluster's own row is all new
-            nearest_d[i] = merged[nearest[i]]
-            if self.linkage == "single":
-                nearest[stale] = i
-            else:
-                nearest[stale] = np.argmin(D[stale], axis=1)
-                nearest_d[stale] = D[stale, nearest[stale]]
+            if stale.size:
+                if self.linkage == "single":
+                    nearest[stale] = i
+                else:
+                    rows = D[stale]
+                    nearest[stale] = k = np.argmin(rows, axis=1)
+                    nearest_d[stale] = rows[np.arange(stale.size), k]
             size[i] += size[j]
             ids[i] = n + step
-            owner[owner == j] = i
-
-            if step == n - self.n_clusters - 1:  # n_clusters clusters are left now
-                labels = owner.copy()
-
+        # The cut is read off the finished tree once, rather than relabelling the samples of
+        # row j at every merge (O(n) per step): the first n - n_clusters merges decide it.
+        labels = _cut(children, n, self.n_clusters)
         # Number the clusters 0, 1, ... in the order they first appear in X.
         _, first, inverse = np.unique(labels, return_index=True, return_inverse=True)
         self.labels_ = np.argsort(np.argsort(first))[inverse]
@@ -154,3 +149,17 @@ class AgglomerativeClustering:
             The cluster of each sample.
         """
         return self.fit(X).labels_
+
+
+def _cut(children, n, n_clusters):
+    """The cluster of each sample after the first n - n_clusters merges (union-find)."""
+    parent = np.arange(2 * n - 1)
+    for step in range(n - n_clusters):
+        parent[children[step]] = n + step
+    # Follow each sample up to the top of its tree: at most log-many passes of pointer
+    # jumping, each vectorized over all ids.
+    while True:
+        grand = parent[parent]
+        if np.array_equal(grand, parent):
+            return parent[:n]
+        parent = grand
