@@ -24,7 +24,9 @@ __all__ = [
     "check_X_y",
     "check_array",
     "check_axis",
+    "check_boxes",
     "check_fitted_input",
+    "check_hmm",
     "check_is_fitted",
     "check_labels",
     "check_option",
@@ -327,3 +329,56 @@ def check_params_and_grads(params, grads) -> dict:
             )
         checked[key] = grad
     return checked
+
+
+def check_boxes(boxes, *, name: str = "boxes") -> np.ndarray:
+    """Boxes ``(x1, y1, x2, y2)`` as a float64 (n, 4) array, n >= 0, with x1 <= x2 and y1 <= y2."""
+    boxes = check_array(boxes, name=name, allow_empty=True)
+    if boxes.shape[1] != 4:
+        raise ValueError(f"{name} must have shape (n, 4) (x1, y1, x2, y2), got {boxes.shape}")
+    if np.any(boxes[:, 2] < boxes[:, 0]) or np.any(boxes[:, 3] < boxes[:, 1]):
+        raise ValueError(f"{name} has a box with x2 < x1 or y2 < y1: boxes are (x1, y1, x2, y2)")
+    return boxes
+
+
+def check_hmm(log_start, log_trans, log_emit, observations):
+    """The inputs of an HMM algorithm in log space, checked and as float64 / int arrays.
+
+    ``log_start`` (S,), ``log_trans`` (S, S) and ``log_emit`` (S, V) may hold ``-inf``
+    (probability 0) but no NaN or ``+inf``; ``observations`` is a non-empty 1-D integer
+    sequence of symbols in ``0 .. V-1``. Returns ``(log_start, log_trans, log_emit, obs)``.
+    """
+    checked = []
+    for name, value, ndim in (
+        ("log_start", log_start, 1),
+        ("log_trans", log_trans, 2),
+        ("log_emit", log_emit, 2),
+    ):
+        raw = np.asarray(value)
+        # check_array refuses every infinity; -inf (probability 0) is legal here, so it
+        # checks a copy with the -inf entries set to 0 (NaN, +inf, dtype, ndim, emptiness).
+        probe = np.where(np.isneginf(raw), 0.0, raw) if raw.dtype.kind == "f" else raw
+        check_array(probe, name=name, ndim=ndim)
+        checked.append(raw.astype(np.float64))
+    log_start, log_trans, log_emit = checked
+    n_states = log_start.shape[0]
+    if log_trans.shape != (n_states, n_states):
+        raise ValueError(
+            f"log_trans has shape {log_trans.shape}, expected (S, S) = {(n_states, n_states)} "
+            "with S = len(log_start)"
+        )
+    if log_emit.shape[0] != n_states:
+        raise ValueError(
+            f"log_emit has {log_emit.shape[0]} rows, expected one per state (S = {n_states})"
+        )
+    obs = np.asarray(observations)
+    if obs.ndim != 1 or obs.size == 0:
+        raise ValueError(f"observations must be a non-empty 1-D sequence, got shape {obs.shape}")
+    if obs.dtype.kind not in "iu":
+        raise ValueError(f"observations must be integers, got dtype {obs.dtype}")
+    if obs.min() < 0 or obs.max() >= log_emit.shape[1]:
+        raise ValueError(
+            f"observations must lie in 0 .. {log_emit.shape[1] - 1} (log_emit has "
+            f"{log_emit.shape[1]} columns), got values {obs.min()} .. {obs.max()}"
+        )
+    return log_start, log_trans, log_emit, obs

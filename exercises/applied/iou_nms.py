@@ -61,9 +61,7 @@ Worked example:
 Run `pytest --kata applied/iou_nms` to check your work; hints are in hints/applied/iou_nms.md.
 """
 
-import numpy as np
-
-from kata.validation import check_array, check_consistent_length, check_scalar
+from kata.validation import check_array, check_boxes, check_consistent_length, check_scalar
 
 
 def box_iou(a, b):
@@ -87,15 +85,8 @@ def box_iou(a, b):
     >>> box_iou([[0, 0, 2, 2]], [[1, 1, 3, 3], [0, 0, 2, 2], [5, 5, 6, 6]])
     array([[0.14285714, 1.        , 0.        ]])
     """
-    a = check_array(a, name="a", allow_empty=True)
-    b = check_array(b, name="b", allow_empty=True)
-    for name, boxes in (("a", a), ("b", b)):
-        if boxes.shape[1] != 4:
-            raise ValueError(f"{name} must have shape (n, 4) (x1, y1, x2, y2), got {boxes.shape}")
-        if np.any(boxes[:, 2] < boxes[:, 0]) or np.any(boxes[:, 3] < boxes[:, 1]):
-            raise ValueError(
-                f"{name} has a box with x2 < x1 or y2 < y1: boxes are (x1, y1, x2, y2)"
-            )
+    a = check_boxes(a, name="a")
+    b = check_boxes(b, name="b")
 
     raise NotImplementedError("box_iou")
 
@@ -124,13 +115,9 @@ def nms(boxes, scores, iou_threshold):
     >>> nms(boxes, [0.8, 0.9, 0.5], iou_threshold=0.5)
     array([1, 2])
     """
-    boxes = check_array(boxes, name="boxes", allow_empty=True)
+    boxes = check_boxes(boxes)
     scores = check_array(scores, name="scores", ndim=1, allow_empty=True)
     check_consistent_length(boxes=boxes, scores=scores)
     check_scalar(iou_threshold, "iou_threshold", low=0.0, high=1.0)
-    if boxes.shape[1] != 4:
-        raise ValueError(f"boxes must have shape (n, 4) (x1, y1, x2, y2), got {boxes.shape}")
-    if np.any(boxes[:, 2] < boxes[:, 0]) or np.any(boxes[:, 3] < boxes[:, 1]):
-        raise ValueError("boxes has a box with x2 < x1 or y2 < y1: boxes are (x1, y1, x2, y2)")
 
     raise NotImplementedError("nms")

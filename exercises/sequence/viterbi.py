@@ -75,9 +75,7 @@ Worked example:
 Run `pytest --kata sequence/viterbi` to check your work; hints are in hints/sequence/viterbi.md.
 """
 
-import numpy as np
-
-from kata.validation import check_array
+from kata.validation import check_hmm
 
 
 def viterbi(log_start, log_trans, log_emit, observations):
@@ -109,39 +107,7 @@ def viterbi(log_start, log_trans, log_emit, observations):
     >>> path.tolist(), round(float(np.exp(log_prob)), 5)
     ([1, 0, 0], 0.01344)
     """
-    checked = []
-    for name, value, ndim in (
-        ("log_start", log_start, 1),
-        ("log_trans", log_trans, 2),
-        ("log_emit", log_emit, 2),
-    ):
-        raw = np.asarray(value)
-        # check_array refuses every infinity; -inf (probability 0) is legal here, so it
-        # checks a copy with the -inf entries set to 0 (NaN, +inf, dtype, ndim, emptiness).
-        probe = np.where(np.isneginf(raw), 0.0, raw) if raw.dtype.kind == "f" else raw
-        check_array(probe, name=name, ndim=ndim)
-        checked.append(raw.astype(np.float64))
-    log_start, log_trans, log_emit = checked
-    n_states = log_start.shape[0]
-    if log_trans.shape != (n_states, n_states):
-        raise ValueError(
-            f"log_trans has shape {log_trans.shape}, expected (S, S) = {(n_states, n_states)} "
-            "with S = len(log_start)"
-        )
-    if log_emit.shape[0] != n_states:
-        raise ValueError(
-            f"log_emit has {log_emit.shape[0]} rows, expected one per state (S = {n_states})"
-        )
-    obs = np.asarray(observations)
-    if obs.ndim != 1 or obs.size == 0:
-        raise ValueError(f"observations must be a non-empty 1-D sequence, got shape {obs.shape}")
-    if obs.dtype.kind not in "iu":
-        raise ValueError(f"observations must be integers, got dtype {obs.dtype}")
-    if obs.min() < 0 or obs.max() >= log_emit.shape[1]:
-        raise ValueError(
-            f"observations must lie in 0 .. {log_emit.shape[1] - 1} (log_emit has "
-            f"{log_emit.shape[1]} columns), got values {obs.min()} .. {obs.max()}"
-        )
+    log_start, log_trans, log_emit, obs = check_hmm(log_start, log_trans, log_emit, observations)
 
     raise NotImplementedError("viterbi")
 
@@ -173,38 +139,6 @@ def forward_algorithm(log_start, log_trans, log_emit, observations):
     >>> round(float(np.exp(ll)), 6)
     0.033612
     """
-    checked = []
-    for name, value, ndim in (
-        ("log_start", log_start, 1),
-        ("log_trans", log_trans, 2),
-        ("log_emit", log_emit, 2),
-    ):
-        raw = np.asarray(value)
-        # check_array refuses every infinity; -inf (probability 0) is legal here, so it
-        # checks a copy with the -inf entries set to 0 (NaN, +inf, dtype, ndim, emptiness).
-        probe = np.where(np.isneginf(raw), 0.0, raw) if raw.dtype.kind == "f" else raw
-        check_array(probe, name=name, ndim=ndim)
-        checked.append(raw.astype(np.float64))
-    log_start, log_trans, log_emit = checked
-    n_states = log_start.shape[0]
-    if log_trans.shape != (n_states, n_states):
-        raise ValueError(
-            f"log_trans has shape {log_trans.shape}, expected (S, S) = {(n_states, n_states)} "
-            "with S = len(log_start)"
-        )
-    if log_emit.shape[0] != n_states:
-        raise ValueError(
-            f"log_emit has {log_emit.shape[0]} rows, expected one per state (S = {n_states})"
-        )
-    obs = np.asarray(observations)
-    if obs.ndim != 1 or obs.size == 0:
-        raise ValueError(f"observations must be a non-empty 1-D sequence, got shape {obs.shape}")
-    if obs.dtype.kind not in "iu":
-        raise ValueError(f"observations must be integers, got dtype {obs.dtype}")
-    if obs.min() < 0 or obs.max() >= log_emit.shape[1]:
-        raise ValueError(
-            f"observations must lie in 0 .. {log_emit.shape[1] - 1} (log_emit has "
-            f"{log_emit.shape[1]} columns), got values {obs.min()} .. {obs.max()}"
-        )
+    log_start, log_trans, log_emit, obs = check_hmm(log_start, log_trans, log_emit, observations)
 
     raise NotImplementedError("forward_algorithm")

@@ -5,7 +5,7 @@ The statement is in exercises/applied/iou_nms.py.
 
 import numpy as np
 
-from kata.validation import check_array, check_consistent_length, check_scalar
+from kata.validation import check_array, check_boxes, check_consistent_length, check_scalar
 
 
 def box_iou(a, b):
@@ -29,15 +29,8 @@ def box_iou(a, b):
     >>> box_iou([[0, 0, 2, 2]], [[1, 1, 3, 3], [0, 0, 2, 2], [5, 5, 6, 6]])
     array([[0.14285714, 1.        , 0.        ]])
     """
-    a = check_array(a, name="a", allow_empty=True)
-    b = check_array(b, name="b", allow_empty=True)
-    for name, boxes in (("a", a), ("b", b)):
-        if boxes.shape[1] != 4:
-            raise ValueError(f"{name} must have shape (n, 4) (x1, y1, x2, y2), got {boxes.shape}")
-        if np.any(boxes[:, 2] < boxes[:, 0]) or np.any(boxes[:, 3] < boxes[:, 1]):
-            raise ValueError(
-                f"{name} has a box with x2 < x1 or y2 < y1: boxes are (x1, y1, x2, y2)"
-            )
+    a = check_boxes(a, name="a")
+    b = check_boxes(b, name="b")
 
     area_a = (a[:, 2] - a[:, 0]) * (a[:, 3] - a[:, 1])
     area_b = (b[:, 2] - b[:, 0]) * (b[:, 3] - b[:, 1])
@@ -75,14 +68,10 @@ def nms(boxes, scores, iou_threshold):
     >>> nms(boxes, [0.8, 0.9, 0.5], iou_threshold=0.5)
     array([1, 2])
     """
-    boxes = check_array(boxes, name="boxes", allow_empty=True)
+    boxes = check_boxes(boxes)
     scores = check_array(scores, name="scores", ndim=1, allow_empty=True)
     check_consistent_length(boxes=boxes, scores=scores)
     check_scalar(iou_threshold, "iou_threshold", low=0.0, high=1.0)
-    if boxes.shape[1] != 4:
-        raise ValueError(f"boxes must have shape (n, 4) (x1, y1, x2, y2), got {boxes.shape}")
-    if np.any(boxes[:, 2] < boxes[:, 0]) or np.any(boxes[:, 3] < boxes[:, 1]):
-        raise ValueError("boxes has a box with x2 < x1 or y2 < y1: boxes are (x1, y1, x2, y2)")
 
     # A stable sort of -scores: decreasing score, and equal scores keep their index order.
     order = np.argsort(-scores, kind="stable")
