@@ -26,6 +26,8 @@ __all__ = [
     "numerical_gradient",
     "relative_error",
     "run_numerically",
+    "sigmoid_reference",
+    "softmax_reference",
 ]
 
 #: Seeds for invariants checked over several random draws.
@@ -46,6 +48,18 @@ def numerical_gradient(f: Callable[[np.ndarray], float], x: np.ndarray, eps: flo
         flat_x[i] = orig
         flat_g[i] = (f_plus - f_minus) / (2 * eps)
     return grad
+
+
+def softmax_reference(z, axis=-1) -> np.ndarray:
+    """The tests' own stable softmax along ``axis`` (an oracle, independent of any kata)."""
+    z = np.asarray(z, dtype=np.float64)
+    e = np.exp(z - np.max(z, axis=axis, keepdims=True))
+    return e / e.sum(axis=axis, keepdims=True)
+
+
+def sigmoid_reference(z) -> np.ndarray:
+    """The tests' own sigmoid, 1 / (1 + e^-z) written as (1 + tanh(z/2)) / 2: never overflows."""
+    return 0.5 * (1.0 + np.tanh(0.5 * np.asarray(z, dtype=np.float64)))
 
 
 def relative_error(a, b) -> float:

@@ -5,7 +5,7 @@ import math
 import numpy as np
 import pytest
 
-from kata.testing import SEEDS, fp_diagnosis, inputs_unchanged, load_kata
+from kata.testing import SEEDS, fp_diagnosis, inputs_unchanged, load_kata, softmax_reference
 
 mod = load_kata("sequence/attention")
 
@@ -44,12 +44,6 @@ def loop_attention(q, k, v, mask=None):
                 weights[b, i, j] = e[j] / z
                 out[b, i] += weights[b, i, j] * vb[b, j]
     return out.reshape(*batch, T, dv), weights.reshape(*batch, T, S)
-
-
-def softmax_rows(s, axis=-1):
-    s = s - np.max(s, axis=axis, keepdims=True)
-    e = np.exp(s)
-    return e / e.sum(axis=axis, keepdims=True)
 
 
 def weights_diagnosis(q, k, mask, weights, v=None):
@@ -99,35 +93,35 @@ def _weights_diagnosis(q, k, mask, weights, v_shape):
     keep = np.ones(raw.shape, dtype=bool) if mask is None else np.broadcast_to(mask, raw.shape)
     masked = np.where(keep, raw / math.sqrt(d), -np.inf)
     candidates = [
-        (softmax_rows(np.where(keep, raw / scale, -np.inf)), what)
+        (softmax_reference(np.where(keep, raw / scale, -np.inf)), what)
         for scale, what in scale_mistakes(q.shape, k.shape, v_shape)
         if scale != math.sqrt(d)
     ]
     if mask is not None and not np.all(keep):
         candidates += [
             (
-                softmax_rows(raw / math.sqrt(d)) * keep,
+                softmax_reference(raw / math.sqrt(d)) * keep,
                 "the mask is applied after the softmax (weights zeroed, rows no longer sum "
                 "to 1): set masked scores to -inf BEFORE the softmax",
             ),
             (
-                softmax_rows(np.where(keep, raw / math.sqrt(d), 0.0)),
+                softmax_reference(np.where(keep, raw / math.sqrt(d), 0.0)),
                 "masked scores were set to 0, not -inf, so masked keys still get weight",
             ),
             (
-                softmax_rows(raw / math.sqrt(d)),
+                softmax_reference(raw / math.sqrt(d)),
                 "the mask is ignored: set the scores of masked pairs (mask False) to -inf "
                 "before the softmax",
             ),
             (
-                softmax_rows(np.where(~keep, raw / math.sqrt(d), -np.inf)),
+                softmax_reference(np.where(~keep, raw / math.sqrt(d), -np.inf)),
                 "the mask is inverted: True means KEEP (the pair may attend), False masked out",
             ),
         ]
     # With T = 1 this softmax makes every weight 1: still the same mistake.
     candidates.append(
         (
-            softmax_rows(masked, axis=-2),
+            softmax_reference(masked, axis=-2),
             "the softmax runs over the queries (axis -2): each ROW of weights must sum "
             "to 1 over the keys (axis -1)",
         )

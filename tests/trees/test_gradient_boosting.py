@@ -3,7 +3,14 @@
 import numpy as np
 import pytest
 
-from kata.testing import SEEDS, fp_diagnosis, import_sklearn, inputs_unchanged, load_kata
+from kata.testing import (
+    SEEDS,
+    fp_diagnosis,
+    import_sklearn,
+    inputs_unchanged,
+    load_kata,
+    sigmoid_reference,
+)
 from kata.validation import NotFittedError
 
 mod = load_kata("trees/gradient_boosting")
@@ -60,10 +67,6 @@ def oracle_tree(X, r, max_depth):
     return apply, np.array(means)
 
 
-def sigmoid(F):
-    return np.exp(-np.logaddexp(0.0, -F))
-
-
 def log_loss(t, F):
     return np.mean(np.logaddexp(0.0, F) - t * F)
 
@@ -80,7 +83,11 @@ def oracle_boosting(X, y, n_stages, learning_rate, max_depth, kind, mistake=None
     stages, losses = [], []
     for _ in range(n_stages):
         stale = mistake == "stale p"
-        p = sigmoid(np.full(len(y), init) if stale else F) if kind == "classification" else None
+        p = (
+            sigmoid_reference(np.full(len(y), init) if stale else F)
+            if kind == "classification"
+            else None
+        )
         r = y - (F if kind == "regression" else p)
         if mistake == "wrong sign":
             r = -r
