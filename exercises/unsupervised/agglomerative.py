@@ -39,13 +39,15 @@ Conventions:
   labels_. X is never modified.
 
 Complexity: O(n^2) memory for the distance matrix; each of the n - 1 merges costs O(n^2)
-to find the smallest entry and O(n) for the update, so O(n^3) time in all (scikit-learn's
-nearest-neighbour chain and minimum-spanning-tree algorithms reach O(n^2)). Computing the
+to find the smallest entry and O(n) for the update, so O(n^3) time in all. Computing the
 pairwise distances takes one matrix product: never an (n, n, d) array. Recomputing every
-cluster distance from the points at each merge is the slow answer to avoid. Going
-further (optional): keep each row's nearest cluster and its distance, so the search is an
-O(n) argmin per merge; after a merge only the rows whose nearest was one of the two merged
-clusters must search again (about O(n^2) in all on typical data).
+cluster distance from the points at each merge is the slow answer to avoid.
+The follow-up: "your search is O(n^2) per merge: what reaches O(n^2) in all?" For single
+linkage, a minimum spanning tree (Prim's algorithm over the distance matrix, one O(n) row
+pass per sample added); for complete and average linkage, the nearest-neighbour chain
+(walk from cluster to nearest cluster until two are each other's nearest, merge them,
+resume from the chain's end). Both find the merges out of height order: sort them
+afterwards. scikit-learn uses these two.
 
 Pitfalls:
 - Single linkage is the MIN over pairs (it follows chains); complete is the MAX.

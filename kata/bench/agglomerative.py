@@ -1,9 +1,9 @@
 """Benchmark row of unsupervised/agglomerative: the full average-linkage tree.
 
-The reference keeps one (n, n) matrix with Lance-Williams updates and each row's nearest
-cluster cached (about O(n^2) on such data; the plain argmin over the matrix per merge is
-O(n^3)); scikit-learn uses its nearest-neighbour-chain algorithm in compiled code. Both must
-build the same tree (continuous data: no distance ties).
+The reference builds it by the nearest-neighbour chain with Lance-Williams updates of one
+(n, n) matrix, O(n^2) in all (the plain argmin over the matrix per merge is O(n^3));
+scikit-learn hands the same algorithm to SciPy's compiled linkage. Both must build the same
+tree (continuous data: no distance ties).
 """
 
 import numpy as np
@@ -23,9 +23,10 @@ def _canonical(children):
 class AgglomerativeFit(Row):
     timed = "fit"
     slow_hint = (
-        "an O(n^2) argmin over the whole matrix at every merge (fine for the tests, but "
-        "cache each row's nearest cluster), cluster distances recomputed from the points "
-        "instead of the Lance-Williams update of two rows, or a Python loop over entries?"
+        "an O(n^2) argmin over the whole matrix at every merge (fine for the tests; the "
+        "nearest-neighbour chain, or Prim's tree for single linkage, is O(n^2) in all), "
+        "cluster distances recomputed from the points instead of the Lance-Williams update "
+        "of two rows, or a Python loop over entries?"
     )
     size_tiny = (80, 4)
     size_kata = (500, 10)

@@ -70,63 +70,13 @@ class AgglomerativeClustering:
         check_option(self.linkage, "linkage", ("single", "complete", "average"))
         self.n_features_in_ = X.shape[1]
 
-        # Euclidean distances by one matrix product, on centred data (the expansion
-        # cancels far from the origin), clipped at 0 before the square root.
-        Xc = X - X.mean(axis=0)
-        sq = np.sum(Xc**2, axis=1)
-        D = np.sqrt(np.maximum(sq[:, None] - 2.0 * Xc @ Xc.T + sq[None, :], 0.0))
-        np.fill_diagonal(D, np.inf)  # a cluster is never merged with itself
-        size = np.ones(n)
-        ids = np.arange(n)  # the tree id of the cluster held in each row of D
-        children = np.empty((n - 1, 2), dtype=np.int64)
-        distances = np.empty(n - 1)
-        # Each row's nearest live cluster, kept up to date: finding the closest pair is then
-        # an O(n) argmin over these minima instead of an O(n^2) one over the whole matrix.
-        # A dead row gets nearest -1 and nearest_d inf, so it is never picked nor stale.
-        nearest = np.argmin(D, axis=1)
-        nearest_d = D[np.arange(n), nearest]
-        for step in range(n - 1):
-            # The closest pair of live clusters; dead rows and columns hold inf.
-            i = int(np.argmin(nearest_d))
-            j = int(nearest[i])
-            if j < i:
-                i, j = j, i
-            a, b = ids[i], ids[j]
-            children[step] = (a, b) if a < b else (b, a)
-            distances[step] = D[i, j]
-            # Lance-Williams: the distance from the merged cluster to every other one
-            # follows from the two old rows, in O(n), without going back to the points.
-            if self.linkage == "single":
-                merged = np.minimum(D[i], D[j])
-            elif self.linkage == "complete":
-                merged = np.maximum(D[i], D[j])
-            else:  # average over all point pairs: weight each side by its size
-                merged = (size[i] * D[i] + size[j] * D[j]) / (size[i] + size[j])
-            merged[i] = merged[j] = np.inf
-            D[i], D[:, i] = merged, merged  # row i now holds the merged cluster
-            D[j], D[:, j] = np.inf, np.inf  # row j is dead
-            nearest[j], nearest_d[j] = -1, np.inf
-            # Rows whose nearest cluster was i or j: with single linkage the merged cluster
-            # is exactly as near (the min of the two), so it becomes their nearest; with
-            # complete and average linkage it can be farther, so they look again. No other
-            # row changes its nearest: for these three linkages the merged distance lies
-            # between the two old ones (min <= average <= max), so it is never below a
-            # row's current minimum (the linkages are "reducible").
-            stale = np.flatnonzero((nearest == i) | (nearest == j))
-            nearest[i] = k = np.argmin(merged)  # the merged cluster's own row is all new
-            nearest_d[i] = merged[k]
-            stale = stale[stale != i]
-            if stale.size:
-                if self.linkage == "single":
-                    nearest[stale] = i
-                else:
-                    rows = D[stale]
-                    nearest[stale] = k = np.argmin(rows, axis=1)
-                    nearest_d[stale] = rows[np.arange(stale.size), k]
-            size[i] += size[j]
-            ids[i] = n + step
-        # The cut is read off the finished tree once, rather than relabelling the samples of
-        # row j at every merge (O(n) per step): the first n - n_clusters merges decide it.
+        D = _distance_matrix(X)
+        if self.linkage == "single":
+            pairs, heights = _single_linkage_mst(D)
+        else:
+            pairs, heights = _nearest_neighbour_chain(D, self.linkage)
+        children, distances = _merge_tree(pairs, heights, n)
+        # The cut is read off the finished tree: the first n - n_clusters merges decide it.
         labels = _cut(children, n, self.n_clusters)
         # Number the clusters 0, 1, ... in the order they first appear in X.
         _, first, inverse = np.unique(labels, return_index=True, return_inverse=True)
@@ -149,6 +99,138 @@ class AgglomerativeClustering:
             The cluster of each sample.
         """
         return self.fit(X).labels_
+
+
+def _distance_matrix(X):
+    """Euclidean distances by one matrix product, inf on the diagonal.
+
+    The data are centred first (the expansion ||a||^2 - 2 a.b + ||b||^2 cancels badly far
+    from the origin) and every step works in place on the one (n, n) array: at these sizes
+    the passes over memory, not the arithmetic, are the cost.
+    """
+    Xc = X - X.mean(axis=0)
+    sq = np.einsum("ij,ij->i", Xc, Xc)
+    D = Xc @ Xc.T
+    D *= -2.0
+    D += sq[:, None]
+    D += sq[None, :]
+    np.maximum(D, 0.0, out=D)  # rounding can leave tiny negatives
+    np.sqrt(D, out=D)
+    np.fill_diagonal(D, np.inf)  # a cluster is never merged with itself
+    return D
+
+
+def _single_linkage_mst(D):
+    """Single linkage as a minimum spanning tree, grown by Prim's algorithm in O(n^2).
+
+    Sorting the tree's n - 1 edges by length gives exactly single linkage's merges (this is
+    Kruskal's algorithm): the closest pair of clusters is the shortest edge joining them.
+    Each step is one vectorized pass over a row, with no matrix update at all (D is only
+    read). Returns one sample of each side of every merge and the merge distances, unsorted.
+    """
+    n = len(D)
+    pairs = np.empty((n - 1, 2), dtype=np.int64)
+    heights = np.empty(n - 1)
+    best = D[0].copy()  # each sample's distance to the tree grown so far
+    via = np.zeros(n, dtype=np.int64)  # the tree sample that distance is measured to
+    outside = np.ones(n, dtype=bool)  # not yet in the tree
+    closer = np.empty(n, dtype=bool)
+    outside[0] = False
+    best[0] = np.inf  # samples in the tree are never picked again
+    for step in range(n - 1):
+        v = int(best.argmin())
+        pairs[step] = via[v], v
+        heights[step] = best[v]
+        outside[v] = False
+        best[v] = np.inf
+        # The new tree sample may be the closer one for those still outside. A mask, not
+        # a write of inf down column v of D: a column is n scattered cache lines.
+        row = D[v]
+        np.less(row, best, out=closer)
+        closer &= outside
+        np.copyto(via, v, where=closer)
+        np.copyto(best, row, where=closer)
+    return pairs, heights
+
+
+def _nearest_neighbour_chain(D, linkage):
+    """Complete or average linkage by the nearest-neighbour chain, O(n^2) in all.
+
+    Follow nearest neighbours from any cluster, A -> B -> C -> ..., until two clusters are
+    each other's nearest: those two can be merged now, because for these "reducible"
+    linkages a merge never brings the new cluster closer to a third one than both parts
+    were (min <= average <= max). The chain below stays valid, so the walk resumes from
+    its end. Merges come out of distance order; _merge_tree sorts them. D is consumed.
+    """
+    n = len(D)
+    pairs = np.empty((n - 1, 2), dtype=np.int64)
+    heights = np.empty(n - 1)
+    size = [1] * n
+    alive = np.ones(n, dtype=bool)
+    scratch = np.empty(n)
+    chain = []
+    for step in range(n - 1):
+        while True:
+            if not chain:
+                chain.append(int(alive.argmax()))  # start from any live cluster
+            a = chain[-1]
+            row = D[a]
+            b = int(row.argmin())
+            # On a tie, step back to the previous cluster: the chain can never cycle.
+            if len(chain) > 1 and row[chain[-2]] <= row[b]:
+                break
+            chain.append(b)
+        a, b = chain.pop(), chain.pop()
+        if a > b:
+            a, b = b, a
+        pairs[step] = a, b
+        heights[step] = D[a, b]
+        # Lance-Williams: the merged cluster's distance to every other one follows from the
+        # two old rows in O(n), without going back to the points. Row a holds it from now
+        # on, updated in place (ra and rb are views into D).
+        ra, rb = D[a], D[b]
+        if linkage == "complete":
+            np.maximum(ra, rb, out=ra)
+        else:  # average over all point pairs: weigh each side by its size
+            weight_a = size[a] / (size[a] + size[b])
+            ra *= weight_a
+            np.multiply(rb, 1.0 - weight_a, out=scratch)
+            ra += scratch
+        ra[a] = ra[b] = np.inf
+        D[:, a] = ra  # the column too: D stays symmetric
+        rb.fill(np.inf)  # row and column b are dead
+        D[:, b] = np.inf
+        alive[b] = False
+        size[a] += size[b]
+    return pairs, heights
+
+
+def _merge_tree(pairs, heights, n):
+    """children_ and distances_ from merges given as one sample of each side.
+
+    The merges are sorted by distance (stably: a cluster's later merges are never closer
+    than the one that made it, so this keeps every merge after those that built its two
+    sides), then replayed with a union-find to name each side's current cluster.
+    """
+    order = np.argsort(heights, kind="stable")
+    root = list(range(n))  # union-find over the samples
+    cluster = list(range(n))  # the tree id of the cluster whose root is this sample
+    children = np.empty((n - 1, 2), dtype=np.int64)
+    for step, (a, b) in enumerate(pairs[order].tolist()):
+        a, b = _find(root, a), _find(root, b)
+        x, y = cluster[a], cluster[b]
+        children[step] = (x, y) if x < y else (y, x)
+        root[b] = a
+        cluster[a] = n + step
+    return children, heights[order]
+
+
+def _find(root, i):
+    """The root of sample i's set, halving the path on the way (nearly O(1) amortized)."""
+    while root[i] != i:
+        root[i] = root[root[i]]
+        i = root[i]
+    return i
 
 
 def _cut(children, n, n_clusters):
