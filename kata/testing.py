@@ -7,6 +7,8 @@ suite's own, so a learner's ``foundations/gradient_check`` is never its own judg
 from __future__ import annotations
 
 import contextlib
+import os
+import sys
 import tracemalloc
 from collections.abc import Callable, Iterator
 from typing import NamedTuple
@@ -14,7 +16,8 @@ from typing import NamedTuple
 import numpy as np
 import pytest
 
-from kata.loader import load_kata
+from kata.catalog import ROOT
+from kata.loader import active_set, load_kata
 
 __all__ = [
     "SEEDS",
@@ -24,6 +27,8 @@ __all__ = [
     "inputs_unchanged",
     "load_kata",
     "numerical_gradient",
+    "peak_memory",
+    "python_lines",
     "relative_error",
     "run_numerically",
     "sigmoid_reference",
@@ -128,6 +133,53 @@ def peak_memory(func: Callable, *args, **kwargs) -> tuple[object, int]:
         if not was_tracing:
             tracemalloc.stop()
     return result, peak - before
+
+
+class _OverLineBudget(BaseException):
+    """Raised inside the traced call to stop it; BaseException so ``except Exception``
+    in the kata's code does not swallow it."""
+
+
+def python_lines(func: Callable, *args, budget: int, **kwargs) -> int:
+    """Run ``func(*args, **kwargs)``; return how many Python lines it executed in the kata
+    code (every file of the active set: ``exercises/``, or ``solutions/`` under
+    ``--solutions``).
+
+    This is how the suite checks "no Python loop over the samples" without a clock: a loop
+    runs its body's lines once per sample, whole-array NumPy code runs each line once. The
+    count is exact and machine-independent; each iteration of a loop or a comprehension
+    counts, NumPy's own compiled loops do not. The call is stopped as soon as the count
+    passes ``budget`` (a loop over 100 000 samples must fail in milliseconds, not run to
+    the end under the tracer), and the count returned is then ``budget + 1``; so the
+    result of ``func`` is not returned, and a test checks it elsewhere.
+    """
+    prefix = os.path.join(str(ROOT / active_set()), "")
+    in_kata: dict[str, bool] = {}  # per code file: one path test, not one per call
+    count = 0
+
+    def count_lines(frame, event, arg):
+        nonlocal count
+        if event == "line":
+            count += 1
+            if count > budget:
+                raise _OverLineBudget
+        return count_lines
+
+    def on_call(frame, event, arg):
+        filename = frame.f_code.co_filename
+        if filename not in in_kata:
+            in_kata[filename] = os.path.realpath(filename).startswith(prefix)
+        return count_lines if in_kata[filename] else None
+
+    previous = sys.gettrace()
+    sys.settrace(on_call)
+    try:
+        func(*args, **kwargs)
+    except _OverLineBudget:
+        pass
+    finally:
+        sys.settrace(previous)
+    return count
 
 
 # --- floating-point errors with the test's own diagnosis ------------------------------------
