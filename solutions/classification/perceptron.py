@@ -9,8 +9,8 @@ import numpy as np
 
 from kata.validation import check_fitted_input, check_random_state, check_scalar, check_X_y
 
-#: Samples scored by the first product after a mistake (the block then doubles while clean).
-_BLOCK = 32
+#: The fewest samples scored by one product (the block then adapts to the gap between mistakes).
+_BLOCK = 64
 
 
 class Perceptron:
@@ -113,17 +113,20 @@ class Perceptron:
                 stop = min(pos + size, n)
                 # "<= 0": a point on the boundary is a mistake too; with "< 0" the
                 # all-zero start would classify nothing as wrong and never move.
-                wrong = np.flatnonzero(se[pos:stop] * (Xe[pos:stop] @ w + b) <= 0)
-                if wrong.size == 0:
+                wrong = se[pos:stop] * (Xe[pos:stop] @ w + b) <= 0
+                first = int(wrong.argmax())  # the first True (0 when there is none)
+                if not wrong[first]:
                     # A clean block: the next mistake is probably far, so look further at
                     # once (at most twice the work of the gap, and log-many products).
                     pos, size = stop, 2 * size
                     continue
-                i = pos + wrong[0]
+                i = pos + first
                 w += self.learning_rate * se[i] * Xe[i]
                 b += self.learning_rate * se[i]
                 mistakes += 1
-                pos, size = i + 1, _BLOCK
+                # The next mistake is probably about as far as this one was: twice that gap
+                # keeps both the wasted scores and the number of products small.
+                pos, size = i + 1, max(_BLOCK, 2 * first)
             self.errors_.append(mistakes)
             if mistakes == 0:  # a full clean pass: every sample is classified correctly
                 break
