@@ -8,6 +8,7 @@ from kata.testing import (
     inputs_unchanged,
     load_kata,
     numerical_gradient,
+    python_lines,
     relative_error,
 )
 
@@ -774,22 +775,73 @@ def test_nan_input_is_a_value_error():
         mod.maxpool2d_forward(bad)
 
 
-# --- speed ----------------------------------------------------------------------------------
+# --- complexity, without a clock: Python lines counted --------------------------------------
+
+# (N images, side): few images with many output positions, then many small images. Each
+# pass gets its own budget of Python lines, the same for all four.
+LINE_CASES = [(2, 28), (800, 4)]
+LINE_IDS = ["2-images-28x28", "800-images-4x4"]
+LINE_BUDGET = 250
 
 
-@pytest.mark.slow
-@pytest.mark.timeout(15)
-def test_image_batch_is_fast():
-    # 25 single-channel 64 x 64 images, 48 filters of 3 x 3 (padding 1), then 2x2 pooling:
-    # vectorized, about a second. A Python loop over the 4.9 million output entries
-    # (25 * 48 * 64 * 64, 5 to 10 microseconds each) takes 25 s or more for the forward alone.
+def suspected_loop(N, side, positions, what):
+    """The input, and the loop a count over budget points to on it."""
+    loop = f"the {N} images" if N > positions else f"the {positions} {what}"
+    return f"{N} images of {side} x {side}: is there a Python loop over {loop}?"
+
+
+@pytest.mark.parametrize("N, side", LINE_CASES, ids=LINE_IDS)
+def test_conv_has_no_python_loop_over_positions_or_images(N, side):
+    # C = F = 2, 3 x 3 kernel, padding 1 (H_out = W_out = side). Forward / backward: im2col
+    # by sliding_window_view and tensordot runs 15 / 56 lines (the backward's col2im loops
+    # over the 9 kernel offsets); a plainer answer with a loop over the 9 offsets in both
+    # passes, 62 / 73. A loop over the 784 output positions (vectorized over n and f) runs
+    # 2436 / 3989 lines at 28 x 28, and 829 as a one-line comprehension; a loop over the 800
+    # images, each vectorized, 15204 / 48804, and 816 as a one-line comprehension.
     rng = np.random.default_rng(8)
-    x = rng.normal(size=(25, 1, 64, 64))
-    w = rng.normal(size=(48, 1, 3, 3))
-    out, cache = mod.conv2d_forward(x, w, np.zeros(48), stride=1, padding=1)
-    assert np.shape(out) == (25, 48, 64, 64)
-    dx, dw, db = mod.conv2d_backward(np.ones((25, 48, 64, 64)), cache)
-    assert np.shape(dx) == x.shape and np.shape(dw) == w.shape
-    np.testing.assert_allclose(db, np.full(48, 25 * 64 * 64.0))
-    pooled, pcache = mod.maxpool2d_forward(out)
-    assert np.shape(mod.maxpool2d_backward(np.ones_like(pooled), pcache)) == out.shape
+    x = rng.normal(size=(N, 2, side, side))
+    w = rng.normal(size=(2, 2, 3, 3))
+    b = rng.normal(size=2)
+    out, cache = mod.conv2d_forward(x, w, b, padding=1)
+    dout = rng.normal(size=np.shape(out))
+    passes = [
+        ("conv2d_forward", lambda: mod.conv2d_forward(x, w, b, padding=1)),
+        ("conv2d_backward", lambda: mod.conv2d_backward(dout, cache)),
+    ]
+    for name, call in passes:
+        lines = python_lines(call, budget=LINE_BUDGET)
+        assert lines <= LINE_BUDGET, (
+            f"{name} ran more than {LINE_BUDGET} lines of Python on "
+            f"{suspected_loop(N, side, side * side, 'output positions (i, j)')} "
+            "Build the windows of the padded input once (im2col, or sliding_window_view) and "
+            "contract them with w in one tensordot / einsum, over all images and positions at "
+            "once; a loop over the kh * kw kernel offsets is fine"
+        )
+
+
+POOL_LINE_CASES = [(2, 56), (800, 8)]
+POOL_LINE_IDS = ["2-images-56x56", "800-images-8x8"]
+
+
+@pytest.mark.parametrize("N, side", POOL_LINE_CASES, ids=POOL_LINE_IDS)
+def test_maxpool_has_no_python_loop_over_windows_or_images(N, side):
+    # C = 2, 2 x 2 windows with stride 2. Forward / backward: argmax over a strided view runs
+    # 9 / 27 lines (the backward loops over the 4 offsets inside the window); a plainer
+    # answer with a loop over the 4 offsets in both passes, 42 / 27. A loop over the 784
+    # windows of a 56 x 56 image (vectorized over n and c) runs 3210 / 2417 lines; a loop
+    # over the 800 images, each vectorized, 10404 / 22403.
+    x = np.random.default_rng(9).normal(size=(N, 2, side, side))
+    out, cache = mod.maxpool2d_forward(x)
+    dout = np.ones(np.shape(out))
+    passes = [
+        ("maxpool2d_forward", lambda: mod.maxpool2d_forward(x)),
+        ("maxpool2d_backward", lambda: mod.maxpool2d_backward(dout, cache)),
+    ]
+    for name, call in passes:
+        lines = python_lines(call, budget=LINE_BUDGET)
+        assert lines <= LINE_BUDGET, (
+            f"{name} ran more than {LINE_BUDGET} lines of Python on "
+            f"{suspected_loop(N, side, (side // 2) ** 2, 'pooling windows')} "
+            "Take the max (and its argmax) over a strided view of all windows at once, and in "
+            "backward add dout back with one vectorized add per offset inside the window"
+        )

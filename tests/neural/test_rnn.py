@@ -12,6 +12,7 @@ from kata.testing import (
     inputs_unchanged,
     load_kata,
     numerical_gradient,
+    python_lines,
     relative_error,
     sigmoid_reference,
 )
@@ -602,23 +603,40 @@ def test_nan_input_is_a_value_error():
         mod.rnn_forward(x, h0, Wx, Wh, b)
 
 
-# --- long sequences -------------------------------------------------------------------------
+# --- long sequences: no recursion, and Python lines counted (no clock) ----------------------
 
 
-@pytest.mark.slow
-@pytest.mark.timeout(15)
 def test_a_long_sequence_runs_in_linear_time_without_recursion():
-    # T = 6000 steps: a loop over time takes a fraction of a second; recursing through
-    # time exceeds Python's recursion limit, and recomputing every state from h0 at each
-    # step (T^2 / 2 = 18 million steps) takes well over the timeout.
-    x, h0, Wx, Wh, b, dh = make_rnn((4, 6000, 3, 8), seed=10, scale=0.3)
+    # T = 2000 steps, twice Python's default recursion limit: recursing once per step
+    # raises RecursionError. Lines of Python per pass: the reference runs 3 per step (6016
+    # forward, 6013 backward); a plainer loop calling rnn_step_forward at each step and
+    # summing dWx, dWh, db inside the backward loop, 15 and 10 per step (30015, 20012).
+    # Recomputing every state from h0 at each step (or pushing each dh[:, t] back to step 0
+    # on its own) runs T^2 / 2 = 2 million steps, over 4 million lines.
+    N, T, D, H = 4, 2000, 3, 8
+    x, h0, Wx, Wh, b, dh = make_rnn((N, T, D, H), seed=10, scale=0.3)
+    budget = 50 * T
+    quadratic = (
+        f"ran more than {budget} lines of Python ({budget // T} per step) on a {T}-step "
+        "sequence: is the pass quadratic in T, recomputing every state from h0 at each step "
+        "(or carrying each dh[:, t] back to step 0 on its own)? One loop over t: h_t from "
+        "h_{t-1} alone forward; backward, one reversed loop that adds the carried gradient "
+        "from step t+1 to dh[:, t]"
+    )
+    recursed = False
     try:
+        lines = python_lines(mod.rnn_forward, x, h0, Wx, Wh, b, budget=budget)
+        assert lines <= budget, f"rnn_forward {quadratic}"
         h, cache = mod.rnn_forward(x, h0, Wx, Wh, b)
-        assert np.shape(h) == (4, 6000, 8)
+        assert np.shape(h) == (N, T, H)
+        lines = python_lines(mod.rnn_backward, dh, cache, budget=budget)
+        assert lines <= budget, f"rnn_backward {quadratic}"
         dx, _, _, dWh, _ = mod.rnn_backward(dh, cache)
     except RecursionError:
+        recursed = True  # failed outside the handler: no traceback of 1000 frames
+    if recursed:
         pytest.fail(
-            "RecursionError on a 6000-step sequence: the pass recurses once per time step; "
+            f"RecursionError on a {T}-step sequence: the pass recurses once per time step; "
             "loop over t instead (reversed(range(T)) in backward)"
         )
     assert np.shape(dx) == x.shape and np.isfinite(dWh).all()
