@@ -5,7 +5,7 @@ import math
 import numpy as np
 import pytest
 
-from kata.testing import SEEDS, inputs_unchanged, load_kata
+from kata.testing import SEEDS, inputs_unchanged, load_kata, python_lines
 
 pi = load_kata("foundations/power_iteration")
 
@@ -331,24 +331,6 @@ def test_tol_and_n_iter_control_when_to_stop(sign):
     )
 
 
-@pytest.mark.slow
-@pytest.mark.timeout(20)
-@pytest.mark.parametrize("sign", [1.0, -1.0], ids=["positive", "negative"])
-def test_stops_early_once_converged(sign):
-    # Ratio 0.25: converged to 1e-10 in about 20 products. With n_iter = 10**8 an answer
-    # that ignores tol, or that never sees convergence because a negative eigenvalue flips
-    # the iterate's sign every step, runs for minutes.
-    A, V = with_spectrum([sign * 4.0, 1.0, -0.5, 0.2, 0.1], seed=4)
-    value, vector = pi.power_iteration(A, n_iter=10**8, tol=1e-10, random_state=0)
-    assert math.isclose(value, sign * 4.0, rel_tol=1e-12), f"expected {sign * 4.0}, got {value}"
-    np.testing.assert_allclose(
-        vector,
-        sign_fixed(V[:, 0]),
-        atol=1e-9,
-        err_msg="the eigenvector after stopping early at tol",
-    )
-
-
 def test_does_not_modify_A():
     A, _ = with_spectrum([4.0, 1.0, 0.5], seed=6)
     with inputs_unchanged("power_iteration", A=A):
@@ -359,6 +341,42 @@ def test_integer_matrix_gives_float64():
     value, vector = pi.power_iteration(np.array([[2, 2], [2, 5]]), random_state=0)
     assert vector.dtype == np.float64, f"eigenvector dtype {vector.dtype}, expected float64"
     assert math.isclose(value, 6.0, rel_tol=1e-12)
+
+
+# --- complexity, without a clock: Python lines counted -----------------------------------
+
+
+@pytest.mark.parametrize("sign", [1.0, -1.0], ids=["positive", "negative"])
+def test_stops_early_once_converged(sign):
+    # Ratio 0.25: converged to 1e-10 in about 20 products, some 160 Python lines (240 with
+    # the Rayleigh quotient and both distances computed at every step). With n_iter = 10**8
+    # an answer that ignores tol, or that never sees convergence because a negative
+    # eigenvalue flips the iterate's sign every step, runs 10**8 products: stopped here
+    # once it passes the budget, 1000 lines (over 100 products).
+    A, V = with_spectrum([sign * 4.0, 1.0, -0.5, 0.2, 0.1], seed=4)
+    budget = 1000
+    lines = python_lines(
+        pi.power_iteration, A, n_iter=10**8, tol=1e-10, random_state=0, budget=budget
+    )
+    hint = (
+        "stop as soon as two successive unit iterates differ by less than tol"
+        if sign > 0
+        else "with a negative dominant eigenvalue the iterate flips sign at every step, so "
+        "v_new - v never gets small: compare up to sign, min(||v_new - v||, ||v_new + v||)"
+    )
+    assert lines <= budget, (
+        f"with n_iter=10**8 and tol=1e-10 power_iteration ran more than {budget} lines of "
+        "Python on a matrix that converges in about 20 products: it did not stop at tol "
+        f"({hint})"
+    )
+    value, vector = pi.power_iteration(A, n_iter=10**8, tol=1e-10, random_state=0)
+    assert math.isclose(value, sign * 4.0, rel_tol=1e-12), f"expected {sign * 4.0}, got {value}"
+    np.testing.assert_allclose(
+        vector,
+        sign_fixed(V[:, 0]),
+        atol=1e-9,
+        err_msg="the eigenvector after stopping early at tol",
+    )
 
 
 # --- bad input ----------------------------------------------------------------------------

@@ -3,7 +3,14 @@
 import numpy as np
 import pytest
 
-from kata.testing import SEEDS, import_sklearn, inputs_unchanged, load_kata
+from kata.testing import (
+    SEEDS,
+    import_sklearn,
+    inputs_unchanged,
+    load_kata,
+    peak_memory,
+    python_lines,
+)
 from kata.validation import NotFittedError
 
 mod = load_kata("preprocessing/encoders")
@@ -393,17 +400,70 @@ def test_label_encoder_rejects_bad_input():
         enc.transform([[0, 1]])
 
 
-@pytest.mark.slow
-@pytest.mark.timeout(20)
-def test_label_encoder_is_fast_on_many_samples_and_classes():
-    rng = np.random.default_rng(0)
-    y = rng.integers(0, 200_000, size=100_000)
+# --- complexity, without a clock: Python lines counted, peak memory measured ---------------
+
+
+def many_labels():
+    """4000 integer labels drawn from 0..7999: about 3200 distinct classes."""
+    return np.random.default_rng(0).integers(0, 8000, size=4000)
+
+
+def test_label_encoder_runs_no_python_loop_over_samples_or_classes():
+    # 4000 samples, ~3200 classes: np.unique, np.isin and np.searchsorted run under 10
+    # Python lines per method; a loop over the samples (a dict lookup per label, a
+    # comprehension in inverse_transform) runs 4000 or more, a loop over the classes
+    # (codes[y == c] = k) over 3000, and costs O(n K) besides.
+    y = many_labels()
+    budget = 100
+    for method in ("fit", "transform", "fit_transform"):
+        enc = mod.LabelEncoder().fit(y)
+        lines = python_lines(getattr(enc, method), y, budget=budget)
+        assert lines <= budget, (
+            f"LabelEncoder.{method} ran more than {budget} lines of Python on 4000 labels: is "
+            "there a Python loop over the samples or the classes? Get classes_ from "
+            "np.unique, check the labels with np.isin and find their codes with "
+            "np.searchsorted, for all samples at once"
+        )
     enc = mod.LabelEncoder().fit(y)
     codes = enc.transform(y)
+    lines = python_lines(enc.inverse_transform, codes, budget=budget)
+    assert lines <= budget, (
+        f"LabelEncoder.inverse_transform ran more than {budget} lines of Python on 4000 "
+        "codes: is there a Python loop over the samples? Index classes_ with the whole "
+        "array of codes, classes_[codes]"
+    )
     # np.unique's inverse is an independent way to get the same codes.
     np.testing.assert_array_equal(
         codes, np.unique(y, return_inverse=True)[1], err_msg="codes against np.unique's inverse"
     )
     np.testing.assert_array_equal(
         enc.inverse_transform(codes), y, err_msg="inverse_transform(transform(y)) must give y back"
+    )
+
+
+def test_label_encoder_transform_builds_no_samples_by_classes_matrix():
+    # 4000 samples, ~3200 classes: comparing every label with every class, y[:, None] ==
+    # classes_, is a 12.7 MB (n, K) matrix (and O(n K) time); a binary search needs a few
+    # arrays of n or K entries, about 0.1 MB.
+    y = many_labels()
+    enc = mod.LabelEncoder().fit(y)
+    n_by_k = len(y) * len(enc.classes_)
+    _, peak = peak_memory(enc.transform, y)
+    assert peak < n_by_k / 10, (
+        f"transform allocated {peak / 1e6:.1f} MB for 4000 labels and {len(enc.classes_)} "
+        "classes: is it comparing every label with every class (an (n_samples, n_classes) "
+        "matrix, O(n K))? Find each label's code by binary search in the sorted classes_ "
+        "(np.searchsorted), O(n log K)"
+    )
+
+
+def test_one_hot_runs_no_python_loop_over_samples():
+    # 4000 labels of 10 classes: fancy indexing, out[np.arange(n), y] = 1, runs about 15
+    # Python lines; setting the ones in a loop over the samples runs 4000 or more.
+    y = np.random.default_rng(1).integers(0, 10, size=4000)
+    budget = 100
+    lines = python_lines(mod.one_hot, y, budget=budget)
+    assert lines <= budget, (
+        f"one_hot ran more than {budget} lines of Python on 4000 labels: is there a Python "
+        "loop over the samples? Set all the ones at once: out[np.arange(n), y] = 1.0"
     )

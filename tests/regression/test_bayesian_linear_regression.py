@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from kata.testing import SEEDS, inputs_unchanged, load_kata, peak_memory
+from kata.testing import SEEDS, inputs_unchanged, load_kata, peak_memory, python_lines
 from kata.validation import NotFittedError
 
 mod = load_kata("regression/bayesian_linear_regression")
@@ -415,6 +415,9 @@ def test_fit_and_predict_do_not_modify_their_inputs():
         model.predict(X, return_std=True)
 
 
+# --- complexity, without a clock: Python lines counted, peak memory measured ---------------------
+
+
 def test_fit_builds_no_n_by_n_matrix():
     # 4000 samples, 5 features: X takes 160 kB; the noise precision written as a matrix,
     # beta * I_n (or a Woodbury/dual form X X^T), would take 128 MB.
@@ -436,21 +439,35 @@ def test_predict_with_std_builds_no_n_by_n_matrix():
     (_, std), peak = peak_memory(model.predict, X_new, return_std=True)
     assert peak < 50 * X_new.nbytes, (
         f"predict used {peak / 1e6:.0f} MB for {len(X_new)} rows: X @ cov_ @ X.T is an "
-        "(n, n) matrix; compute only its diagonal, row by row x^T cov_ x (einsum or "
-        "sum((X @ cov_) * X, axis=1))"
+        "(n, n) matrix; compute only its diagonal, x^T cov_ x for all rows at once (einsum "
+        "or sum((X @ cov_) * X, axis=1))"
     )
     expected = np.sqrt(1.0 + np.einsum("ij,jk,ik->i", X_new[:5], model.cov_, X_new[:5]))
     np.testing.assert_allclose(std[:5], expected, rtol=1e-10)
 
 
-@pytest.mark.slow
-@pytest.mark.timeout(30)
-def test_large_problem_is_fast_enough():
-    # 100 000 x 20: a few matrix products when vectorized; a Python loop over rows is slow.
-    X, y = make_data(12, n=100_000, d=20)
-    model = mod.BayesianLinearRegression(alpha=1.0, beta=4.0).fit(X, y)
-    mean, std = model.predict(X, return_std=True)
-    assert mean.shape == std.shape == (100_000,)
+def test_no_python_loop_over_samples():
+    # 1000 x 5: fit runs about 15 Python lines (25 with the prior added on the diagonal in
+    # a loop over the features) and predict with its std about 5 (17 with x^T cov_ x
+    # summed in a loop over the features); a Python loop over the rows (to accumulate
+    # X^T X, or for x^T cov_ x or x @ mean_) runs 1000 or more.
+    rng = np.random.default_rng(12)
+    X = rng.normal(size=(1000, 5))
+    y = X @ rng.normal(size=5) + 0.3 * rng.normal(size=1000)
+    model = mod.BayesianLinearRegression(alpha=1.0, beta=4.0)
+    budget = 100
+    lines = python_lines(model.fit, X, y, budget=budget)
+    assert lines <= budget, (
+        f"fit ran more than {budget} lines of Python on 1000 samples: is there a Python loop "
+        "over the rows? The data enter only through X.T @ X and X.T @ y, two products"
+    )
+    model.fit(X, y)
+    lines = python_lines(model.predict, X, return_std=True, budget=budget)
+    assert lines <= budget, (
+        f"predict(return_std=True) ran more than {budget} lines of Python on 1000 rows: is "
+        "there a Python loop over the rows? Compute X @ mean_ and every x^T cov_ x at once "
+        "(np.einsum('ij,jk,ik->i', X, cov_, X) or np.sum((X @ cov_) * X, axis=1))"
+    )
 
 
 # --- bad input ---------------------------------------------------------------------------

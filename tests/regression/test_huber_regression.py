@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from kata.testing import SEEDS, inputs_unchanged, load_kata, numerical_gradient
+from kata.testing import SEEDS, inputs_unchanged, load_kata, numerical_gradient, python_lines
 from kata.validation import NotFittedError
 
 mod = load_kata("regression/huber_regression")
@@ -557,14 +557,26 @@ def test_fit_and_predict_do_not_modify_their_inputs():
         model.predict(X)
 
 
-@pytest.mark.slow
-@pytest.mark.timeout(30)
-def test_large_problem_is_fast_enough():
-    # Each iteration is a few vectorized passes over the data; no loop over samples.
-    X, y = make_data(13, n=20_000, d=20)
-    model = mod.HuberRegressor().fit(X, y)
-    gw, gb = objective_gradient(X, y, model.coef_, model.intercept_, 1.35, 0.0)
-    assert np.max(np.abs(gw)) < 1e-5 and abs(gb) < 1e-5
+# --- complexity, without a clock: Python lines counted -------------------------------------
+
+
+def test_no_python_loop_over_samples():
+    # 1000 x 3, 5 iterations: IRLS runs about 60 Python lines in all, gradient descent
+    # about 85, IRLS with the weighted normal equations built in a double loop over the
+    # columns about 340; a Python loop over the samples (for the weights delta / |r_i| or
+    # to accumulate A^T W A) runs at least 1000 per iteration, 5000 in all.
+    rng = np.random.default_rng(13)
+    X = rng.normal(size=(1000, 3)) * rng.uniform(0.5, 2.0, size=3) + rng.normal(size=3)
+    y = X @ rng.normal(size=3) + 3.0 + rng.standard_t(2, size=1000)
+    model = mod.HuberRegressor(max_iter=5, tol=0.0)
+    budget = 200 * 5
+    lines = python_lines(model.fit, X, y, budget=budget)
+    assert lines <= budget, (
+        f"5 iterations on 1000 samples ran more than {budget} lines of Python (200 per "
+        "iteration): is there a Python loop over the samples? Compute the residuals, the "
+        "weights omega = delta / max(|r|, delta) and the weighted normal equations "
+        "(sqrt(omega) * A).T @ (sqrt(omega) * A) for all samples at once"
+    )
 
 
 # --- bad input ---------------------------------------------------------------------------

@@ -4,7 +4,14 @@ import numpy as np
 import pytest
 
 from kata.datasets import make_linear_regression
-from kata.testing import SEEDS, import_sklearn, inputs_unchanged, load_kata, peak_memory
+from kata.testing import (
+    SEEDS,
+    import_sklearn,
+    inputs_unchanged,
+    load_kata,
+    peak_memory,
+    python_lines,
+)
 from kata.validation import NotFittedError
 
 mod = load_kata("regression/linear_regression")
@@ -749,6 +756,21 @@ def test_invalid_hyperparameters_are_value_errors(params, match):
         mod.LinearRegression(**params).fit(X, y)
 
 
+def test_score_recognises_a_constant_target_whose_mean_does_not_round_exactly():
+    # mean([0.1, 0.1, 0.1]) is 0.10000000000000002: sum (y - mean)^2 is ~6e-34, not 0.
+    X = np.array([[0.0], [1.0], [2.0]])
+    model = mod.LinearRegression().fit(X, [1.0, 2.0, 3.0])  # predicts 1, 2, 3
+    got = model.score(X, [0.1, 0.1, 0.1])
+    assert got == 0.0, (
+        f"score on the constant target [0.1, 0.1, 0.1] gave {got}: the rounded mean leaves "
+        "SS_tot ~1e-34 instead of 0; test for a constant y on the values (all equal to the "
+        "first), not with SS_tot == 0"
+    )
+
+
+# --- complexity, without a clock: Python lines counted, peak memory measured -----------------
+
+
 @pytest.mark.parametrize("solver", ["normal", "gd"])
 def test_fit_memory_grows_linearly_with_the_number_of_samples(solver):
     # 4000 samples: X takes 160 kB, an (n, n) matrix (a centring matrix I - 11ᵀ/n, a hat
@@ -763,28 +785,42 @@ def test_fit_memory_grows_linearly_with_the_number_of_samples(solver):
     )
 
 
-@pytest.mark.slow
-@pytest.mark.timeout(30)
-def test_large_problems_are_vectorized():
-    # 20 000 samples: instant when vectorized; 300 gradient steps with a Python loop over
-    # samples take minutes.
+def test_fit_runs_no_python_loop_over_samples():
+    # 1000 x 5. The normal equations run about 15 Python lines (25 with the centring done
+    # in a loop over the features), 10 gradient steps about 110 (170 with the gradient as
+    # a loop over the features); a Python loop over the samples (to accumulate XᵀX and Xᵀy,
+    # or the gradient) runs 3000 lines for the normal equations and 10 000 for 10 steps.
     rng = np.random.default_rng(19)
-    X = rng.normal(size=(20_000, 10))
-    y = X @ rng.normal(size=10) + 1.0 + rng.normal(size=20_000)
-    coef, intercept = centred_lstsq(X, y)
-    assert_coef(mod.LinearRegression().fit(X, y), coef, intercept, 1e-8, "large problem")
-    model = mod.LinearRegression(solver="gd", learning_rate=0.1, n_iter=300, tol=0.0)
-    model.fit(X, y)
-    assert np.all(np.isfinite(model.coef_))
+    X = rng.normal(size=(1000, 5))
+    y = X @ rng.normal(size=5) + 1.0 + rng.normal(size=1000)
+    budget = 200
+    lines = python_lines(mod.LinearRegression().fit, X, y, budget=budget)
+    assert lines <= budget, (
+        f"fit with solver='normal' ran more than {budget} lines of Python on 1000 samples: is "
+        "there a Python loop over the samples? Centre X as a whole array (X - X.mean(axis=0)) "
+        "and solve with one np.linalg.lstsq call"
+    )
+    model = mod.LinearRegression(solver="gd", learning_rate=0.1, n_iter=10, tol=0.0)
+    budget = 50 * 10
+    lines = python_lines(model.fit, X, y, budget=budget)
+    assert lines <= budget, (
+        f"10 gradient steps on 1000 samples ran more than {budget} lines of Python (50 per "
+        "step): is the gradient a Python loop over the samples? Compute it for all samples "
+        "at once: r = y - X @ w - b, grad_w = -(2/n) X.T @ r, grad_b = -(2/n) r.sum()"
+    )
 
 
-def test_score_recognises_a_constant_target_whose_mean_does_not_round_exactly():
-    # mean([0.1, 0.1, 0.1]) is 0.10000000000000002: sum (y - mean)^2 is ~6e-34, not 0.
-    X = np.array([[0.0], [1.0], [2.0]])
-    model = mod.LinearRegression().fit(X, [1.0, 2.0, 3.0])  # predicts 1, 2, 3
-    got = model.score(X, [0.1, 0.1, 0.1])
-    assert got == 0.0, (
-        f"score on the constant target [0.1, 0.1, 0.1] gave {got}: the rounded mean leaves "
-        "SS_tot ~1e-34 instead of 0; test for a constant y on the values (all equal to the "
-        "first), not with SS_tot == 0"
+def test_predict_and_score_run_no_python_loop_over_samples():
+    # 1000 x 5: predict and score run about 10 Python lines together (35 with predict as a
+    # loop over the features); a loop over the samples in predict runs 1000 in each.
+    rng = np.random.default_rng(20)
+    X, y = rng.normal(size=(1000, 5)), rng.normal(size=1000)
+    model = mod.LinearRegression().fit(X, y)
+    budget = 150
+    lines = python_lines(model.predict, X, budget=budget)
+    lines += python_lines(model.score, X, y, budget=budget)
+    assert lines <= budget, (
+        f"predict and score ran more than {budget} lines of Python on 1000 samples: is there "
+        "a Python loop over the rows? Predict all of them with one product, X @ coef_ + "
+        "intercept_, and score from whole-array sums"
     )
