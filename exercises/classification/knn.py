@@ -32,10 +32,12 @@ Conventions:
   using a model before `fit` raises NotFittedError. The caller's arrays are never modified.
 
 Complexity: O(m n d) time for the distances and O(m n) memory (less if the queries are
-processed in blocks). Never the (m, n, d) array of differences, which takes d times more
-memory. Selecting the k nearest needs no full sort of each row (O(n log n)): a partial
-sort, np.argpartition, is O(n), then only the k are sorted; for a small k, k passes of
-argmin (O(k n)) are faster still in NumPy.
+processed in blocks). Vectorize over the queries: no Python loop over them, one at a time
+(a loop over blocks of queries, over the k neighbours or over the classes is fine). Never
+the (m, n, d) array of differences, which takes d times more memory. Selecting the k
+nearest needs no full sort of each row (O(n log n)): a partial sort, np.argpartition, is
+O(n), then only the k are sorted; for a small k, k passes of argmin (O(k n)) are faster
+still in NumPy.
 
 Pitfalls:
 - A full np.argsort of every row: correct but O(n log n) where O(n) is enough.

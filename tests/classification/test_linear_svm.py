@@ -11,6 +11,7 @@ from kata.testing import (
     inputs_unchanged,
     load_kata,
     peak_memory,
+    python_lines,
 )
 from kata.validation import NotFittedError
 
@@ -619,15 +620,50 @@ def test_wrong_feature_count_at_predict_is_a_value_error(method):
         getattr(model, method)(X[:, :1])
 
 
-# --- speed ---------------------------------------------------------------------------------
+# --- complexity, without a clock: Python lines counted -------------------------------------
 
 
-@pytest.mark.slow
-@pytest.mark.timeout(5)
-def test_large_input_is_fast_when_vectorized():
-    # 300 full-batch epochs over 20 000 samples: a fraction of a second vectorized, but a
-    # Python loop over the samples (in the update or in hinge_loss) makes 6 million steps.
-    X, y = logistic_data(21, n=20_000, d=10)
-    model = mod.LinearSVM(max_iter=300, tol=None).fit(X, y)
-    assert len(model.objective_history_) == 300
-    assert np.mean(model.predict(X) == y) > 0.7
+@pytest.mark.parametrize("batch_size", [None, 500], ids=["full-batch", "mini-batch"])
+def test_fit_runs_no_python_loop_over_samples(batch_size):
+    # 2000 samples, 10 features, 5 epochs: whole-array code runs 100 Python lines in full
+    # batch, 250 in batches of 500 (a loop over the 4 batches of an epoch is the algorithm);
+    # a plainer answer that loops over the features for the subgradient and calls
+    # hinge_loss every epoch runs 260 / 740. A Python loop over the samples (in the
+    # subgradient, the objective or a batch) runs at least 2000 lines per epoch: 10 000.
+    X, y = logistic_data(21, n=2000, d=10)
+    model = mod.LinearSVM(max_iter=5, tol=None, batch_size=batch_size, random_state=0)
+    budget = 2500
+    lines = python_lines(model.fit, X, y, budget=budget)
+    assert lines <= budget, (
+        f"fit(batch_size={batch_size}) ran more than {budget} lines of Python for 5 epochs on "
+        "2000 samples: is there a Python loop over the samples? Act on a whole batch at "
+        "once: margins s * (X @ w + b), the subgradient's sum X.T @ (s * active), the "
+        "objective's np.maximum(0, 1 - margins).sum()"
+    )
+
+
+def test_hinge_loss_runs_no_python_loop_over_samples():
+    # 2000 samples: whole-array code runs 10 Python lines; a loop over the samples 2000.
+    X, y = logistic_data(22, n=2000, d=10)
+    s = np.where(y == y.max(), 1.0, -1.0)
+    budget = 200
+    lines = python_lines(mod.hinge_loss, np.ones(10), 0.5, X, s, C=2.0, budget=budget)
+    assert lines <= budget, (
+        f"hinge_loss ran more than {budget} lines of Python on 2000 samples: is there a "
+        "Python loop over the samples? margins = y * (X @ w + b), then "
+        "np.maximum(0, 1 - margins).sum()"
+    )
+
+
+def test_predict_runs_no_python_loop_over_samples():
+    # 2000 samples: decision_function and predict run 6 Python lines in all as whole-array
+    # code; a loop (or comprehension) over the samples runs 2000 per call.
+    X, y = logistic_data(23, n=2000, d=10)
+    model = mod.LinearSVM(max_iter=5).fit(X, y)
+    budget = 200
+    for method in ("decision_function", "predict"):
+        lines = python_lines(getattr(model, method), X, budget=budget)
+        assert lines <= budget, (
+            f"{method} ran more than {budget} lines of Python on 2000 samples: is there a "
+            "Python loop over the samples? Score them all at once: X @ coef_[0] + intercept_[0]"
+        )

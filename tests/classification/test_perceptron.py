@@ -5,7 +5,7 @@ import warnings
 import numpy as np
 import pytest
 
-from kata.testing import SEEDS, import_sklearn, inputs_unchanged, load_kata
+from kata.testing import SEEDS, fp_diagnosis, import_sklearn, inputs_unchanged, load_kata
 from kata.validation import NotFittedError
 
 mod = load_kata("classification/perceptron")
@@ -616,14 +616,24 @@ def test_wrong_feature_count_at_predict_is_a_value_error(method):
         getattr(model, method)(X[:, :2])
 
 
-# --- speed ---------------------------------------------------------------------------------
+# --- complexity, without a clock: a whole-X pass after an update overflows ----------------
 
 
-@pytest.mark.slow
-@pytest.mark.timeout(5)
-def test_large_input_takes_linear_time_per_epoch():
-    # 20 000 samples with a wide margin: five epochs of O(d) work per sample, a fraction of
-    # a second. Re-scoring all of X at every sample makes each epoch O(n^2 d): far slower.
-    X, y, _, _ = separable_data(16, n=20_000, d=20, margin=0.5)
-    model = mod.Perceptron(max_iter=1000).fit(X, y)
-    assert model.errors_[-1] == 0
+def test_an_update_does_not_rescore_every_sample():
+    # Only sample 0 has a non-zero first feature, 1e200. Its visit (w = 0, score 0) is a
+    # mistake, after which w[0] = +-1e200: scoring sample 0 again, 1e200 * 1e200, overflows.
+    # The online rule visits it next in epoch 2 (max_iter=1: never), and every other sample
+    # has a 0 there, so its score stays finite, one sample at a time or a block of the next
+    # samples at once. Scoring all of X (X @ w, np.dot) after an update overflows at once:
+    # that pass makes each update O(n d) and an epoch O(n^2 d) when done for every sample.
+    X, y, _, _ = separable_data(16, n=50, d=2)
+    X = np.column_stack([np.zeros(len(X)), X])
+    X[0, 0] = 1e200
+    with fp_diagnosis(
+        "fit overflowed scoring sample 0 again in the first epoch, after the update it made: "
+        "do you score all of X (X @ w + b) after an update, or at every sample? That pass "
+        "costs O(n d) per sample, O(n^2 d) per epoch. Score only the visited sample, "
+        "s_i * (x_i . w + b), or the samples after it in one product (w changes only at "
+        "a mistake)"
+    ):
+        mod.Perceptron(max_iter=1).fit(X, y)
