@@ -3,7 +3,14 @@
 import numpy as np
 import pytest
 
-from kata.testing import SEEDS, fp_diagnosis, inputs_unchanged, load_kata, python_lines
+from kata.testing import (
+    SEEDS,
+    fp_diagnosis,
+    inputs_unchanged,
+    load_kata,
+    peak_memory,
+    python_lines,
+)
 
 mod = load_kata("applied/iou_nms")
 
@@ -383,7 +390,7 @@ def test_bad_input_is_a_value_error():
         mod.box_iou(good, [[1, 1, 0, 0]])
 
 
-# --- complexity, without a clock: Python lines counted ------------------------------------
+# --- complexity, without a clock: Python lines counted, peak memory measured ------------
 
 
 def test_box_iou_does_not_loop_over_pairs():
@@ -419,4 +426,20 @@ def test_nms_loops_over_kept_boxes_only():
         "25: is there a Python loop over every box (or over pairs of boxes)? Loop over the "
         "KEPT boxes only: keep the best remaining candidate, compare it with all remaining "
         "candidates in one box_iou call, and drop those above the threshold at once"
+    )
+
+
+def test_nms_builds_no_n_by_n_iou_matrix():
+    # 3000 boxes: the full (n, n) IoU matrix is 72 MB (box_iou's temporaries several times
+    # that); one IoU row per kept box against the remaining candidates, 0.3 MB at peak (the
+    # reference). The budget is 1/30 of the matrix.
+    rng = np.random.default_rng(10)
+    boxes = clustered_boxes(rng, 10, 300, jitter=0.1)
+    scores = rng.random(len(boxes))
+    full_matrix = 8 * len(boxes) ** 2
+    _, peak = peak_memory(mod.nms, boxes, scores, 0.5)
+    assert peak <= full_matrix / 30, (
+        f"nms allocated {peak / 1e6:.0f} MB for 3000 boxes, where the full IoU matrix is "
+        f"{full_matrix / 1e6:.0f} MB: O(n) memory is enough. Compare each KEPT box with the "
+        "remaining candidates only, box_iou(boxes[[best]], boxes[rest]), one row at a time"
     )
