@@ -5,7 +5,7 @@ import math
 import numpy as np
 import pytest
 
-from kata.testing import SEEDS, fp_diagnosis, inputs_unchanged, load_kata
+from kata.testing import SEEDS, fp_diagnosis, inputs_unchanged, load_kata, python_lines
 
 mod = load_kata("sequence/sampling")
 
@@ -587,27 +587,64 @@ def test_bad_input_is_a_value_error(call, match):
         call()
 
 
-# --- speed ---------------------------------------------------------------------------------------
+# --- complexity, without a clock: Python lines counted -------------------------------------------
+
+VOCAB_CALLS = {
+    "apply_temperature": (
+        lambda z: mod.apply_temperature(z, 0.8),
+        "Divide the whole array at once: logits / t",
+    ),
+    "top_k_filter": (
+        lambda z: mod.top_k_filter(z, 1500),
+        "Find the k-th largest value with np.partition and keep the logits >= it with "
+        "np.where, as whole arrays",
+    ),
+    "top_p_filter": (
+        lambda z: mod.top_p_filter(z, 0.9),
+        "Sort once (np.argsort(-probs, kind='stable')), take the mass before each token from "
+        "np.cumsum, and keep the tokens where it is < p, all as arrays (no walk down the "
+        "sorted tokens)",
+    ),
+    "sample": (
+        lambda z: mod.sample(z, temperature=0.8, top_k=1500, top_p=0.9, random_state=23),
+        "Find the drawn token with np.searchsorted(np.cumsum(probs), u) (or rng.choice(V, "
+        "p=probs)), not by walking the cumulative probabilities token by token (a loop in a "
+        "filter that sample calls counts too)",
+    ),
+}
 
 
-@pytest.mark.slow
-@pytest.mark.timeout(10)
-def test_many_draws_from_a_large_vocabulary_are_vectorized():
-    # V = 50000 (a real vocabulary) and 100000 draws: one cumulative sum and one binary
-    # search per draw take a few hundredths of a second. A Python loop calling
-    # rng.choice(V, p=probs) once per draw rebuilds the O(V) distribution each time: over 10 s.
-    rng = np.random.default_rng(22)
-    z = rng.normal(size=50_000) * 3.0
-    tokens = np.asarray(mod.sample(z, top_k=100, random_state=23, size=100_000))
-    assert tokens.shape == (100_000,), f"sample(size=100000) returned shape {tokens.shape}"
-    top = np.argsort(-z)[:100]  # no ties among normal draws
-    outside = sorted(set(tokens.tolist()) - set(top.tolist()))[:5]
-    assert not outside, f"sample(top_k=100) drew tokens {outside} outside the 100 largest logits"
-    counts = np.bincount(tokens, minlength=z.size).astype(float)
-    probs = np.zeros(z.size)
-    probs[top] = softmax(z[top])  # the softmax of the 100 kept logits, 0 elsewhere
-    stat, dof, impossible = chi_square(counts, probs)
-    assert not impossible and stat <= chi2_limit(dof), (
-        f"V = 50000, top_k = 100: the frequencies of 100000 draws do not match the filtered "
-        f"softmax (chi-square {stat:.1f} on {dof} degrees of freedom)"
+@pytest.mark.parametrize("name", list(VOCAB_CALLS))
+def test_no_python_loop_over_the_vocabulary(name):
+    # V = 2000 logits. Whole-array code runs a few dozen Python lines whatever V is (the
+    # reference: 6, 9, 15 and 53 for the four calls, input checks included; np.sort instead
+    # of np.partition and rng.choice(V, p=probs) instead of a cumulative sum: 6, 11, 16 and
+    # 54); a Python loop or comprehension over the tokens runs at least one line per token:
+    # 2000 or more (a walk down the sorted tokens in top_p until the mass reaches p: 4973;
+    # a walk down the cumulative probabilities in sample: 4378).
+    call, fix = VOCAB_CALLS[name]
+    z = np.random.default_rng(22).normal(size=2000)
+    budget = 200
+    lines = python_lines(call, z, budget=budget)
+    assert lines <= budget, (
+        f"{name} on 2000 logits ran more than {budget} lines of Python: is there a Python "
+        f"loop over the vocabulary? {fix}"
+    )
+
+
+def test_no_python_loop_over_the_draws():
+    # 2000 draws from V = 20 tokens. Drawing them all at once (np.searchsorted on the
+    # cumulative sum for all the uniforms, or rng.choice(V, size=size, p=probs)) runs some 55
+    # Python lines in all, the filters included (the reference 54, rng.choice 55; a loop
+    # over the 20 tokens in a filter adds about 20 per loop); a loop that draws one token at
+    # a time (rng.choice(V, p=probs) once per draw) runs two lines per draw or more: 4099.
+    z = np.random.default_rng(24).normal(size=20)
+    budget = 300
+    kwargs = {"temperature": 0.8, "top_k": 15, "top_p": 0.9, "random_state": 25, "size": 2000}
+    lines = python_lines(mod.sample, z, budget=budget, **kwargs)
+    assert lines <= budget, (
+        f"sample(size=2000) ran more than {budget} lines of Python: is there a Python loop "
+        "over the draws? Build the cumulative distribution once and draw every token at "
+        "once: u = rng.random(size) * cdf[-1], then np.searchsorted(cdf, u, side='right') "
+        "(or rng.choice(V, size=size, p=probs))"
     )
