@@ -383,7 +383,6 @@ def test_fit_does_not_modify_x():
         mod.AgglomerativeClustering(n_clusters=3, linkage="average").fit(X)
 
 
-@pytest.mark.timeout(60)
 # --- bad input -----------------------------------------------------------------------------
 
 
