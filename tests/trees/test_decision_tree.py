@@ -3,7 +3,15 @@
 import numpy as np
 import pytest
 
-from kata.testing import SEEDS, fp_diagnosis, import_sklearn, inputs_unchanged, load_kata
+from kata.testing import (
+    SEEDS,
+    fp_diagnosis,
+    import_sklearn,
+    inputs_unchanged,
+    load_kata,
+    peak_memory,
+    python_lines,
+)
 from kata.validation import NotFittedError
 
 mod = load_kata("trees/decision_tree")
@@ -1010,25 +1018,61 @@ def test_fit_returns_self_and_stores_hyperparameters_unchanged():
     assert reg.fit([[0.0], [1.0]], [0.0, 1.0]) is reg and reg.criterion == "squared_error"
 
 
-# --- scale ----------------------------------------------------------------------------------
+# --- complexity, without a clock: Python lines counted, peak memory measured -----------------
 
 
-@pytest.mark.slow
-@pytest.mark.timeout(60)
-def test_ten_thousand_samples_fit_without_a_quadratic_split_search():
-    # 10 000 x 10: a sweep over sorted values takes about a second at most; recounting both
-    # sides for each of the ~10 000 thresholds per feature and node takes minutes.
+@pytest.mark.parametrize("cls", [CLASSIFIER, REGRESSOR])
+def test_no_python_loop_over_the_thresholds(cls):
+    # 1000 x 3, max_depth=3 (at most 7 splits, 15 nodes). A sweep over each feature's
+    # sorted values runs one pass of NumPy per feature and node: the reference (level by
+    # level) about 400 Python lines, a stack of nodes searched one by one with a loop over
+    # the features (hint 3) about 900. Recounting both sides with a mask for each of the
+    # ~1000 thresholds per feature and node runs 160 000 or more.
     rng = np.random.default_rng(0)
-    X = rng.normal(size=(10_000, 10))
-    y = (X[:, 0] + X[:, 1] * X[:, 2] + 0.5 * rng.normal(size=10_000) > 0).astype(int)
-    tree = mod.DecisionTreeClassifier().fit(X, y)
-    assert np.mean(tree.predict(X) == y) == 1.0
-    reg = mod.DecisionTreeRegressor(min_samples_leaf=5).fit(X, X[:, 0] + rng.normal(size=10_000))
-    assert reg.n_leaves_ > 100
+    X = rng.normal(size=(1000, 3))
+    if cls == CLASSIFIER:
+        y = (X[:, 0] + X[:, 1] * X[:, 2] + 0.5 * rng.normal(size=1000) > 0).astype(int)
+    else:
+        y = X[:, 0] + rng.normal(size=1000)
+    budget = 3000
+    lines = python_lines(getattr(mod, cls)(max_depth=3).fit, X, y, budget=budget)
+    assert lines <= budget, (
+        f"{cls}(max_depth=3).fit on 1000 x 3 ran more than {budget} lines of Python (15 "
+        "nodes at most): is there a Python loop over the candidate thresholds (a mask and "
+        "a recount of both sides for each), or over the sorted samples? That is O(m^2) per "
+        "feature and node, hopeless at 10 000 samples. Sort the node's samples by the "
+        "feature once; cumulative sums of the class weights (or of w and w * y) give the "
+        "left side of every cut at once, and the right side is the node's total minus it"
+    )
 
 
-@pytest.mark.slow
-@pytest.mark.timeout(60)
+@pytest.mark.parametrize("cls", [CLASSIFIER, REGRESSOR])
+def test_no_thresholds_by_samples_matrix(cls):
+    # 4000 x 3, max_depth=2. Comparing every threshold with every sample at once,
+    # xs[None, :] <= thresholds[:, None], is the same quadratic recount without a loop: an
+    # (m - 1, m) mask of 16 MB as booleans at the root, 128 MB as numbers (145 MB as
+    # measured). A sweep with cumulative sums needs O(d n): 2.0 MB for the reference
+    # (every node of a level at once), 0.7 MB for a stack of nodes (hint 3).
+    rng = np.random.default_rng(1)
+    X = rng.normal(size=(4000, 3))
+    if cls == CLASSIFIER:
+        y = (X[:, 0] + X[:, 1] * X[:, 2] + 0.5 * rng.normal(size=4000) > 0).astype(int)
+    else:
+        y = X[:, 0] + rng.normal(size=4000)
+    getattr(mod, cls)().fit([[0.0], [1.0]], [0, 1])  # any one-time set-up is not counted
+    _, peak = peak_memory(getattr(mod, cls)(max_depth=2).fit, X, y)
+    assert peak < 8_000_000, (
+        f"{cls}(max_depth=2).fit on 4000 x 3 allocated {peak / 1e6:.0f} MB: is there a "
+        "(thresholds, samples) comparison matrix? Recounting both sides for every "
+        "threshold is O(m^2) per feature and node even without a loop. Sort the node's "
+        "samples by the feature; cumulative sums of the class weights (or of w and w * y) "
+        "give the left side of every cut at once, in O(m) memory"
+    )
+
+
+# --- a deep tree -----------------------------------------------------------------------------
+
+
 def test_a_deep_tree_grows_without_recursion():
     # Alternating labels on one feature: every split peels off the end sample, so the tree
     # is a chain 1 099 levels deep, past Python's default recursion limit of 1000.

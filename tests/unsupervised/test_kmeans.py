@@ -7,7 +7,14 @@ import numpy as np
 import pytest
 
 from kata.datasets import make_blobs
-from kata.testing import SEEDS, import_sklearn, inputs_unchanged, load_kata
+from kata.testing import (
+    SEEDS,
+    import_sklearn,
+    inputs_unchanged,
+    load_kata,
+    peak_memory,
+    python_lines,
+)
 from kata.validation import NotFittedError
 
 mod = load_kata("unsupervised/kmeans")
@@ -836,16 +843,46 @@ def test_predict_before_fit_is_a_not_fitted_error():
         mod.KMeans(n_clusters=2).predict(small_data())
 
 
-# --- speed ---------------------------------------------------------------------------------
+# --- complexity, without a clock: Python lines counted, peak memory measured -----------------
 
 
-@pytest.mark.slow
-@pytest.mark.timeout(30)
-def test_large_input_is_fast_enough():
-    # 20 000 samples: vectorized code takes well under a second; a Python loop over samples
-    # in the assignment step (or an n x n distance matrix in k-means++) does not.
-    X, _, _ = make_blobs(20_000, centers=8, random_state=0)
-    km = mod.KMeans(n_clusters=8, n_init=2, max_iter=30, tol=0.0, random_state=0).fit(X)
-    assert km.cluster_centers_.shape == (8, 2)
-    centers, _ = mod.kmeans_plusplus(X, 50, random_state=0)
-    assert centers.shape == (50, 2)
+def test_no_python_loop_over_samples():
+    # 2000 overlapping samples, k = 4, k-means++ then 3 Lloyd iterations: whole-array code
+    # runs some 150 Python lines (a loop over the k clusters in the update included: about
+    # 200). A loop over the samples in the assignment step runs at least 2000 per
+    # assignment (32 000 as measured), one in the k-means++ update 2000 per center.
+    X, _ = overlapping_data(7, n=2000, k=4)
+    km = mod.KMeans(n_clusters=4, n_init=1, max_iter=3, tol=0.0, random_state=0)
+    budget = 1000
+    lines = python_lines(km.fit, X, budget=budget)
+    assert lines <= budget, (
+        f"fit ran more than {budget} lines of Python for k-means++ and 3 iterations on 2000 "
+        "samples: is there a Python loop over the samples (in the assignment, or in "
+        "k-means++)? Get all squared distances at once from ||x||^2 - 2 X @ C.T + ||c||^2 "
+        "(one matrix product, an (n, k) array) and take the argmin along the centers; in "
+        "k-means++, update every sample's D^2 at once with np.minimum"
+    )
+    km.fit(X)
+    budget = 200
+    lines = python_lines(km.predict, X, budget=budget)
+    assert lines <= budget, (
+        f"predict on 2000 samples ran more than {budget} lines of Python: is there a Python "
+        "loop over the samples? Assign them all at once: the argmin over the centers of "
+        "||x||^2 - 2 X @ C.T + ||c||^2"
+    )
+
+
+def test_kmeans_plusplus_builds_no_n_by_n_distance_matrix():
+    # 3000 samples, 20 centers: the n x n squared distances take 72 MB (144 MB as measured
+    # with the temporaries); a running minimum of D^2 needs O(n d) (0.1 MB for the
+    # reference) and recomputing the distances to every chosen center, (n, c, d), 1.5 MB.
+    X, _, _ = make_blobs(3000, centers=8, random_state=0)
+    mod.kmeans_plusplus(X[:10], 2, random_state=0)  # any one-time set-up is not counted
+    (centers, indices), peak = peak_memory(mod.kmeans_plusplus, X, 20, random_state=0)
+    assert peak < 10_000_000, (
+        f"kmeans_plusplus(X, 20) on 3000 samples allocated {peak / 1e6:.0f} MB: is there an "
+        "n x n distance matrix? Keep d2, each sample's squared distance to its nearest "
+        "chosen center, and after each pick update it with "
+        "np.minimum(d2, ||X - new center||^2): O(n d) per center"
+    )
+    np.testing.assert_array_equal(centers, X[indices])
