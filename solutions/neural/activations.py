@@ -177,8 +177,14 @@ def sigmoid(x):
     x = check_array(x, name="x", ndim=None, allow_empty=True)
     # e = exp(-|x|) lies in (0, 1]: never overflows. For x >= 0, 1 / (1 + e); for x < 0,
     # the same value rewritten as e / (1 + e), which keeps the lower tail's precision.
-    e = np.exp(-np.abs(x))
-    return np.where(x >= 0, 1.0, e) / (1.0 + e)
+    # Elementwise work is memory-bound: each step runs in place on e, two arrays in all.
+    e = np.abs(x, out=np.empty(x.shape))  # an array even for 0-d x, so out= works below
+    np.negative(e, out=e)
+    np.exp(e, out=e)
+    out = np.where(x >= 0, 1.0, e)
+    e += 1.0
+    out /= e
+    return out
 
 
 def sigmoid_grad(x):
