@@ -646,3 +646,29 @@ def test_a_long_sequence_runs_in_linear_time_without_recursion():
         rtol=1e-10,
         err_msg="the last step's dx has no later step to add",
     )
+
+
+def test_each_step_has_no_python_loop_over_the_batch_or_the_units():
+    # 400 sequences of 5 steps, 16 hidden units. Whole-batch steps run a few lines per step
+    # (the reference about 3, a plainer pass calling rnn_step_forward 15, as above): 300
+    # lines allowed in all. A loop over the N sequences (or the H units) inside a step runs
+    # at least 5 * 400 = 2000.
+    N, T, D, H = 400, 5, 3, 16
+    x, h0, Wx, Wh, b, dh = make_rnn((N, T, D, H), seed=11, scale=0.3)
+    budget = 300
+    advice = (
+        "is there a Python loop over the batch (or the hidden units) inside a step? One step "
+        "is whole-array: h_t = tanh(x_t @ Wx + h_prev @ Wh + b) for all N sequences at once"
+    )
+    lines = python_lines(mod.rnn_forward, x, h0, Wx, Wh, b, budget=budget)
+    assert lines <= budget, (
+        f"rnn_forward on {N} sequences of {T} steps ran more than {budget} lines of Python: "
+        f"{advice}"
+    )
+    _, cache = mod.rnn_forward(x, h0, Wx, Wh, b)
+    lines = python_lines(mod.rnn_backward, dh, cache, budget=budget)
+    assert lines <= budget, (
+        f"rnn_backward on {N} sequences of {T} steps ran more than {budget} lines of Python: "
+        f"{advice}; backward, the products dWh += h_prev.T @ da and dh_prev = da @ Wh.T sum "
+        "over the batch for you"
+    )
