@@ -18,7 +18,9 @@ Math:
     iteratively reweighted least squares (IRLS) converges in tens of iterations and needs
     no step size. Plain gradient descent also works if it takes the safe step 1/L
     (L = largest curvature of J) and runs on centred X; without centring, the intercept
-    direction is so badly conditioned that max_iter steps do not reach the optimum.
+    direction is so badly conditioned that max_iter steps do not reach the optimum. With
+    a large alpha, L >= 2 alpha, and one step 1/L for all parameters barely moves the
+    intercept (its curvature is at most 1): give w and b their own safe steps.
 
 Shapes: X (n_samples, n_features), y (n_samples,); coef_ (n_features,), intercept_ float,
 n_iter_ an int; huber_loss and huber_grad keep the shape of r (float64).
