@@ -1023,3 +1023,29 @@ def test_confusion_matrix_builds_no_samples_by_labels_matrix():
         np.testing.assert_array_equal(
             np.asarray(got), expected, err_msg=f"confusion_matrix of {n} samples, {k} labels"
         )
+
+
+def test_scores_have_no_python_loop_over_samples():
+    # 5000 samples, 3 labels. Whole-array counts run 4 Python lines for accuracy, about 40
+    # for a macro precision, recall or F1 (a loop over the 3 labels would be fine) and 14
+    # for log_loss (the reference); a loop over the samples runs 5000 or more.
+    rng = np.random.default_rng(22)
+    y_true, y_pred = rng.integers(0, 3, 5000), rng.integers(0, 3, 5000)
+    proba = rng.dirichlet(np.ones(3), 5000)
+    budget = 200
+    calls = [
+        ("accuracy_score", (y_true, y_pred), {}),
+        ("precision_score", (y_true, y_pred), {"average": "macro"}),
+        ("recall_score", (y_true % 2, y_pred % 2), {}),
+        ("f1_score", (y_true, y_pred), {"average": "weighted"}),
+        ("fbeta_score", (y_true, y_pred, 2.0), {"average": "micro"}),
+        ("log_loss", (y_true, proba), {}),
+    ]
+    for name, args, kwargs in calls:
+        lines = python_lines(getattr(cm, name), *args, budget=budget, **kwargs)
+        assert lines <= budget, (
+            f"{name} on 5000 samples ran more than {budget} lines of Python: is there a "
+            "Python loop over the samples? Count with whole-array comparisons and sums "
+            "((y_true == c) & (y_pred == c)).sum(), or from the confusion matrix; for "
+            "log_loss, pick each sample's probability by fancy indexing"
+        )

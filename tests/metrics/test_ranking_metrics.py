@@ -603,3 +603,29 @@ def test_average_precision_at_k_builds_no_pairwise_comparison_matrix():
         f"AP@4000 of 4000 predictions with repeats = {got}, expected {expected} (a "
         "one-at-a-time oracle)"
     )
+
+
+def test_dcg_ndcg_and_mrr_have_no_python_loop_over_the_items():
+    # 3000 graded items: the discounted sum is one vectorized expression, 5 Python lines
+    # for dcg_at_k and 10 for ndcg_at_k (the reference); a loop over the ranks runs 3000 or
+    # more. MRR over 50 queries of 200 items (1% relevant): a loop over the queries is fine
+    # (8 lines each in the reference, 401 in all); a scan over each query's items up to the
+    # first relevant one runs about 100 iterations per query, 5000+ in all.
+    rng = np.random.default_rng(21)
+    relevance = rng.integers(0, 4, 3000).astype(float)
+    for name in ("dcg_at_k", "ndcg_at_k"):
+        budget = 100
+        lines = python_lines(getattr(rk, name), relevance, 3000, budget=budget)
+        assert lines <= budget, (
+            f"{name} on 3000 items ran more than {budget} lines of Python: is there a Python "
+            "loop over the ranks? Discount all at once: sum(rel[:k] / np.log2(np.arange(2, "
+            "k + 2)))"
+        )
+    queries = [(rng.random(200) < 0.01).astype(float) for _ in range(50)]
+    budget = 25 * 50
+    lines = python_lines(rk.mean_reciprocal_rank, queries, budget=budget)
+    assert lines <= budget, (
+        f"mean_reciprocal_rank on 50 queries of 200 items ran more than {budget} lines of "
+        "Python (25 per query): is there a Python loop over each query's items? Find the "
+        "first relevant rank at once: np.flatnonzero(q > 0), or np.argmax(q > 0) and a check"
+    )
