@@ -121,6 +121,10 @@ def _smo(K, y, C, tol, max_iter):
     kdiag = K.diagonal().copy()
     R = K
     R *= -2.0  # in place: R = -2 K, the only n x n array (no Q = K * outer(y, y) copy)
+    # Row i of R + diag(K) is what the curvature K_ii + K_tt - 2 K_it needs; kept in R, it
+    # saves a pass per step. The score update below is unchanged by it: its two weights
+    # (y_i da_i + y_j da_j) / 2 sum to 0, since a step keeps y_i a_i + y_j a_j fixed.
+    R += kdiag
     alpha = np.zeros(n)
     tau = 1e-12
 
@@ -148,8 +152,7 @@ def _smo(K, y, C, tol, max_iter):
         # Second order choice of j (Fan, Chen & Lin 2005): the largest guaranteed decrease
         # b_t^2 / a_t of the objective, b_t = score_i - score_t > 0 among the "down" set,
         # a_t = K_ii + K_tt - 2 K_it the curvature along the pair (tau if not positive).
-        np.add(R[i], kdiag, out=curvature)
-        curvature += kdiag[i]
+        np.add(R[i], kdiag[i], out=curvature)
         np.maximum(curvature, tau, out=curvature)
         np.subtract(S[0, i], S[1], out=gain)  # -inf outside the "down" set
         np.maximum(gain, 0.0, out=gain)
@@ -166,12 +169,13 @@ def _smo(K, y, C, tol, max_iter):
         new_i = y[i] * (pair_sum - y[j] * new_j)
         alpha[i], alpha[j] = new_i, new_j
         # G changes by Q[:, i] da_i + Q[:, j] da_j, so score = -y G by
-        # -(y_i da_i) K[i] - (y_j da_j) K[j] = (y_i da_i / 2) R[i] + (y_j da_j / 2) R[j].
+        # -(y_i da_i) K[i] - (y_j da_j) K[j] = (y_i da_i / 2) R[i] + (y_j da_j / 2) R[j]
+        # (the diag(K) in R's rows cancels: the two weights sum to 0).
         change = R[i] * (0.5 * y[i] * (new_i - old_i))
         change += R[j] * (0.5 * y[j] * (new_j - old_j))
         S += change  # both masked copies; the infinities stay infinite
         for t in (i, j):  # only alpha_i and alpha_j moved: update their membership
-            score_t = S[0, t] if np.isfinite(S[0, t]) else S[1, t]
+            score_t = S[0, t] if S[0, t] > -np.inf else S[1, t]  # t is in at least one
             up, down = can_move(t)
             S[0, t] = score_t if up else -np.inf
             S[1, t] = score_t if down else np.inf
