@@ -132,7 +132,8 @@ def _smo(K, y, C, tol, max_iter):
     # kept in two masked copies: S[0] holds score where alpha_t may move "up" (y_t a_t can
     # grow) and -inf elsewhere, S[1] score where it may move "down" and +inf elsewhere.
     # Every step then costs a dozen O(n) operations on rows of R, which are contiguous
-    # (R is symmetric and C-contiguous: R[i] is a row read, R[:, i] a strided one).
+    # (K is symmetric, so its rows serve where the math says columns; R is C-contiguous:
+    # R[i] is a row read, R[:, i] would be a strided one).
     def can_move(t):
         up = (alpha[t] < C and y[t] > 0) or (alpha[t] > 0 and y[t] < 0)
         down = (alpha[t] < C and y[t] < 0) or (alpha[t] > 0 and y[t] > 0)

@@ -109,6 +109,7 @@ class Perceptron:
             # and resume just after it. Same updates as the one-sample loop, and the Python
             # work is per mistake rather than per sample (late epochs make few mistakes).
             pos, size = 0, _BLOCK
+            resume = 0  # where the visit resumed after the last mistake
             while pos < n:
                 stop = min(pos + size, n)
                 # "<= 0": a point on the boundary is a mistake too; with "< 0" the
@@ -121,12 +122,14 @@ class Perceptron:
                     pos, size = stop, 2 * size
                     continue
                 i = pos + first
+                gap = i - resume  # clean samples since the previous mistake
                 w += self.learning_rate * se[i] * Xe[i]
                 b += self.learning_rate * se[i]
                 mistakes += 1
-                # The next mistake is probably about as far as this one was: twice that gap
-                # keeps both the wasted scores and the number of products small.
-                pos, size = i + 1, max(_BLOCK, 2 * first)
+                # The next mistake is probably about as far away as this one was: a block
+                # of twice that gap keeps both the wasted scores and the products few.
+                resume = pos = i + 1
+                size = max(_BLOCK, 2 * gap)
             self.errors_.append(mistakes)
             if mistakes == 0:  # a full clean pass: every sample is classified correctly
                 break
