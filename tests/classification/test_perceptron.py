@@ -211,6 +211,10 @@ def test_threshold_in_one_dimension_needs_the_intercept():
     y = np.array([0, 0, 1, 1])
     model = fit_or_explain(X, y)
     w, b = params(model)
+    assert np.any(w) or b != 0.0, (
+        "coef_ and intercept_ are still 0: not one update happened. From w = 0, b = 0 every "
+        "score is exactly 0, and that is a mistake: test s * (w.x + b) <= 0, not < 0"
+    )
     assert b != 0.0, (
         f"intercept_ is {model.intercept_} but the classes split at x = 3, not at the origin: "
         "did you forget the bias update b += learning_rate * s?"
